@@ -1,0 +1,173 @@
+"""`signpost build`, stage by stage: check, select, render docs trees, build sites, swap in."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import zipfile
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import Report
+from .model import Curriculum, Site
+from .pipeline import load_and_check
+from .render.landing import landing_page, write_landing
+from .render.markdown import RenderError
+from .render.mkdocs_build import SiteResult, build_site
+from .render.pages import docs_tree
+from .render.siteconfig import write_site_sources
+from .output import staged_build
+from .select import select_site
+
+Progress = Callable[[str], None]
+
+
+class BuildFailed(Exception):
+    """The build stopped; `lines` say why, one problem each."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+@dataclass
+class BuildOptions:
+    root: Path
+    region: str = "GB"
+    only: list[str] | None = None
+    pdf: bool = True
+    paper: str = "a4"
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+
+
+@dataclass
+class BuildSummary:
+    sites: list[str]
+    seconds: float
+    notes: list[str] = field(default_factory=list)
+
+
+def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
+    started = time.monotonic()
+    curriculum, report = load_and_check(options.root)
+    refuse_if_invalid(report)
+    sites = chosen_sites(curriculum, options)
+    build_dir = options.root / "build"
+    notes: list[str] = []
+    with staged_build(build_dir, keep_previous=bool(options.only)) as staging:
+        configs = write_sources(curriculum, sites, options, staging, progress)
+        results = build_sites(configs, options.jobs, progress)
+        failed = [r for r in results if not r.ok]
+        if failed:
+            raise BuildFailed(
+                [f"{r.site_id}: {message}" for r in failed for message in r.messages]
+            )
+        for site in sites:
+            zip_site(staging / "site" / site.id, staging / "offline" / f"{site.id}.zip")
+        if options.pdf:
+            notes += build_print(curriculum, sites, options, staging, progress)
+        all_sites = list(curriculum.sites.values())
+        write_landing(
+            staging / "site" / "index.html",
+            landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites)),
+        )
+    return BuildSummary([s.id for s in sites], time.monotonic() - started, notes)
+
+
+def refuse_if_invalid(report: Report) -> None:
+    if report.errors:
+        lines = [d.format() for d in report.sorted() if d in report.errors]
+        lines.append(
+            f"signpost build: the curriculum has {len(report.errors)} error(s); "
+            "fix them (see `signpost check`) and build again"
+        )
+        raise BuildFailed(lines)
+
+
+def chosen_sites(curriculum: Curriculum, options: BuildOptions) -> list[Site]:
+    if options.region not in curriculum.regions:
+        known = ", ".join(sorted(curriculum.regions))
+        raise BuildFailed([f"signpost build: unknown region '{options.region}'; known: {known}"])
+    if not options.only:
+        return list(curriculum.sites.values())
+    unknown = [s for s in options.only if s not in curriculum.sites]
+    if unknown:
+        known = ", ".join(sorted(curriculum.sites))
+        raise BuildFailed([f"signpost build: unknown site '{s}'; known: {known}" for s in unknown])
+    return [curriculum.sites[s] for s in options.only]
+
+
+def write_sources(
+    curriculum: Curriculum, sites: list[Site], options: BuildOptions, staging: Path,
+    progress: Progress,
+) -> list[tuple[str, Path]]:
+    base = options.root / "mkdocs.yml"
+    if not base.is_file():
+        raise BuildFailed([f"{base}:1: SP300 missing the base mkdocs.yml every site inherits"])
+    configs: list[tuple[str, Path]] = []
+    for site in sites:
+        content = select_site(curriculum, site)
+        try:
+            tree = docs_tree(curriculum, content, options.region)
+        except RenderError as exc:
+            raise BuildFailed([str(exc)]) from None
+        site_dir = staging / "site" / site.id
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        config = write_site_sources(site, tree, base, staging / "sources" / site.id, site_dir)
+        configs.append((site.id, config))
+        progress(f"  prepared {site.id}: {len(content.pages())} module page(s)")
+    return configs
+
+
+def build_sites(configs: list[tuple[str, Path]], jobs: int, progress: Progress) -> list[SiteResult]:
+    """One process per site, `jobs` at a time: MkDocs is single-threaded."""
+    if jobs <= 1 or len(configs) <= 1:
+        results = [build_site(site_id, config) for site_id, config in configs]
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(configs))) as pool:
+            futures = [pool.submit(build_site, site_id, config) for site_id, config in configs]
+            results = [future.result() for future in futures]
+    for result in results:
+        progress(f"  built {result.site_id}" if result.ok else f"  FAILED {result.site_id}")
+    return results
+
+
+def zip_site(site_dir: Path, target: Path) -> None:
+    """The site as a zip that opens from a USB stick with no network."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path(site_dir.name) / path.relative_to(site_dir))
+
+
+def build_print(
+    curriculum: Curriculum, sites: list[Site], options: BuildOptions, staging: Path,
+    progress: Progress,
+) -> list[str]:
+    """Packs and guides (PDF); filled in by the print stage."""
+    return []
+
+
+def downloads(staging: Path, sites: list[Site]) -> dict[str, list[tuple[str, str]]]:
+    links: dict[str, list[tuple[str, str]]] = {}
+    for site in sites:
+        entries: list[tuple[str, str]] = []
+        zipped = staging / "offline" / f"{site.id}.zip"
+        if zipped.exists():
+            entries.append(("Offline copy (zip, opens with no internet)", f"../offline/{site.id}.zip"))
+        pack = staging / "packs" / f"{site.id}.pdf"
+        if pack.exists():
+            entries.append(("Printable pack (PDF)", f"../packs/{site.id}.pdf"))
+        if site.band and (staging / "guides" / f"{site.band}.pdf").exists():
+            entries.append(("Facilitator guide (PDF)", f"../guides/{site.band}.pdf"))
+        if site.id == "parents" and (staging / "guides" / "parents.pdf").exists():
+            entries.append(("Parents' guide (PDF)", "../guides/parents.pdf"))
+        links[site.id] = entries
+    return links

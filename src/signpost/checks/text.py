@@ -1,0 +1,74 @@
+"""Walk a module's body line by line, knowing which blocks enclose each line."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
+from ..parse import CODE_FENCE
+
+LEARNER_HIDDEN = FACILITATOR_ONLY | {"family"}
+LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
+INLINE_CODE = re.compile(r"`[^`]*`")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    kinds: tuple[str, ...]  # enclosing block kinds, outermost first
+    in_code: bool
+
+    @property
+    def learner_visible(self) -> bool:
+        return not LEARNER_HIDDEN.intersection(self.kinds)
+
+
+def iter_lines(module: Module) -> Iterator[Line]:
+    yield from _walk(module.body, ())
+
+
+def _walk(nodes: tuple[Node, ...], kinds: tuple[str, ...]) -> Iterator[Line]:
+    for node in nodes:
+        if isinstance(node, Block):
+            yield from _walk(node.children, (*kinds, node.kind))
+            continue
+        assert isinstance(node, Text)
+        fence: str | None = None
+        for offset, text in enumerate(node.markdown.split("\n")):
+            match = CODE_FENCE.match(text)
+            if fence is None and match:
+                fence = match.group(1)
+                yield Line(node.line + offset, text, kinds, True)
+                continue
+            if fence is not None:
+                if match and match.group(1)[0] == fence[0]:
+                    fence = None
+                yield Line(node.line + offset, text, kinds, True)
+                continue
+            yield Line(node.line + offset, text, kinds, False)
+
+
+@dataclass(frozen=True)
+class Link:
+    line: int
+    text: str
+    target: str
+    is_image: bool
+    learner_visible: bool
+
+
+def iter_links(module: Module) -> Iterator[Link]:
+    for line in iter_lines(module):
+        if line.in_code:
+            continue
+        for match in LINK.finditer(INLINE_CODE.sub("", line.text)):
+            yield Link(
+                line.number,
+                match.group("text"),
+                match.group("target").strip("<>"),
+                match.group("bang") == "!",
+                line.learner_visible,
+            )

@@ -1,0 +1,41 @@
+"""The `signpost` command line: one sub-command per file in `commands/`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .commands import build, check, new, serve
+
+COMMANDS = {"check": check, "build": build, "new": new, "serve": serve}
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="signpost",
+        description="Turn online-safety lesson modules into lesson sites, packs and guides.",
+    )
+    main.add_argument(
+        "--root", type=Path, default=Path.cwd(),
+        help="the project folder holding curriculum/, audiences/ and mkdocs.yml "
+        "(default: the current folder)",
+    )
+    verbs = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, module in COMMANDS.items():
+        sub = verbs.add_parser(name, help=module.HELP, description=module.HELP)
+        module.add_arguments(sub)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)  # exits 2 on a usage error
+    try:
+        return COMMANDS[args.command].run(args)
+    except KeyboardInterrupt:
+        print("signpost: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

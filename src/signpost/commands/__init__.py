@@ -1,0 +1,1 @@
+"""One module per `signpost` sub-command: HELP, add_arguments(parser) and run(args)."""

@@ -1,0 +1,203 @@
+"""The typed curriculum: topics, modules and their blocks, regions, audience sites.
+
+Every object keeps the file and line it came from, so that any later stage can
+report a problem where the author can fix it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .yamlsource import Lines
+
+AGE_BANDS: tuple[str, ...] = ("4-7", "8-10", "11-13", "14-17")
+MODULE_AUDIENCES: tuple[str, ...] = ("children", "parents", "teachers")
+BLOCK_KINDS: tuple[str, ...] = (
+    "activity",
+    "discussion",
+    "keypoints",
+    "facilitator",
+    "answers",
+    "safeguarding",
+    "family",
+)
+TIMED_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
+# Blocks that hold what only whoever leads the lesson may read.
+FACILITATOR_ONLY: frozenset[str] = frozenset({"facilitator", "answers", "safeguarding"})
+VIEWS: tuple[str, ...] = ("learner", "reader", "summary", "lesson-plan")
+CHANNEL_ROLES: tuple[str, ...] = ("child-helpline", "report-abuse", "image-removal", "counselling")
+
+
+def band_index(band: str) -> int:
+    return AGE_BANDS.index(band)
+
+
+@dataclass(frozen=True)
+class Text:
+    """Markdown outside any block; `line` is the file line of its first line."""
+
+    markdown: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str
+    title: str | None
+    minutes: int | None
+    children: tuple[Node, ...]
+    line: int
+    end_line: int
+
+    def plain_markdown(self) -> str:
+        return "\n".join(render_markdown_lines(self.children))
+
+
+Node = Text | Block
+
+
+def render_markdown_lines(nodes: tuple[Node, ...] | list[Node]) -> list[str]:
+    """The source text of nodes, blocks flattened (used for searching and checks)."""
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            out.append(node.markdown)
+        else:
+            out.extend(render_markdown_lines(node.children))
+    return out
+
+
+def iter_blocks(nodes: tuple[Node, ...] | list[Node]):
+    for node in nodes:
+        if isinstance(node, Block):
+            yield node
+            yield from iter_blocks(node.children)
+
+
+@dataclass
+class Module:
+    id: str
+    title: str
+    audience: str
+    age_bands: tuple[str, ...]
+    topic: str
+    duration: int
+    summary: str
+    objectives: list[str]
+    vocabulary: dict[str, str]
+    prerequisites: list[str]
+    framework: list[str]
+    sources: list[str]
+    last_reviewed: date | None
+    waivers: dict[str, str]
+    materials: list[str]
+    body: tuple[Node, ...]
+    path: Path
+    lines: Lines
+    body_line: int
+    source_text: str = field(repr=False, default="")
+
+    def line_of(self, *key: object) -> int:
+        return self.lines.of(*key)
+
+    def blocks(self) -> list[Block]:
+        return list(iter_blocks(self.body))
+
+    def timed_minutes(self) -> int:
+        return sum(b.minutes or 0 for b in self.blocks() if b.kind in TIMED_KINDS)
+
+
+@dataclass
+class Topic:
+    id: str
+    title: str
+    description: str
+    min_band: str
+    never_your_fault: bool
+    line: int
+
+
+@dataclass
+class Channel:
+    name: str
+    role: str | None
+    purpose: str
+    url: str | None
+    phone: str | None
+    text: str | None
+    ages: str | None
+    anonymous: bool | None
+    source: str
+    checked: date | None
+    status: str
+    note: str | None
+    line: int
+
+
+@dataclass
+class Region:
+    code: str
+    name: str
+    emergency: str
+    channels: list[Channel]
+    path: Path
+    lines: Lines
+
+    def channel_for(self, role: str) -> Channel | None:
+        return next((c for c in self.channels if c.role == role), None)
+
+
+@dataclass(frozen=True)
+class Selection:
+    audience: str
+    age_bands: tuple[str, ...] | None  # None: every band
+
+
+@dataclass
+class Section:
+    title: str
+    view: str
+    select: Selection
+    blocks: frozenset[str]
+    group_by: str | None
+    line: int
+
+
+@dataclass
+class Site:
+    """One audience file: one generated site."""
+
+    id: str
+    title: str
+    reader: str
+    description: str
+    language: str
+    learner: bool
+    band: str | None
+    style: str
+    colour: str
+    help_prompt: str
+    sections: list[Section]
+    path: Path
+    lines: Lines
+
+    def shown_kinds(self) -> frozenset[str]:
+        kinds: set[str] = set()
+        for section in self.sections:
+            kinds |= section.blocks
+        return frozenset(kinds)
+
+
+@dataclass
+class Curriculum:
+    root: Path
+    topics: list[Topic]
+    fault_phrases: list[str]
+    modules: dict[str, Module]
+    regions: dict[str, Region]
+    sites: dict[str, Site]
+
+    def topic(self, topic_id: str) -> Topic | None:
+        return next((t for t in self.topics if t.id == topic_id), None)

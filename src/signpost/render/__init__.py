@@ -1,0 +1,1 @@
+"""Renderers: lesson sites (MkDocs docs trees), the landing page, print documents."""

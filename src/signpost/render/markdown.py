@@ -1,0 +1,101 @@
+"""Gated nodes to Markdown: blocks become Material admonitions, links are re-pointed."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+from ..model import Block, Module, Node, Text
+from ..regions import render_text
+
+LEARNER_LABELS = {
+    "activity": "Activity",
+    "discussion": "Let's talk",
+    "keypoints": "Remember",
+    "family": "At home",
+}
+FACILITATOR_LABELS = {
+    "activity": "Activity",
+    "discussion": "Discussion",
+    "keypoints": "Key points",
+    "facilitator": "Facilitator notes",
+    "answers": "Answers",
+    "safeguarding": "Safeguarding",
+    "family": "Family follow-up",
+}
+LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
+
+
+class RenderError(Exception):
+    """A module that cannot be rendered; `line` is a line of `path`."""
+
+    def __init__(self, path: Path, line: int, code: str, message: str) -> None:
+        super().__init__(f"{path}:{line}: {code} {message}")
+        self.path, self.line, self.code, self.message = path, line, code, message
+
+
+def block_title(block: Block, labels: dict[str, str]) -> str:
+    title = labels.get(block.kind, block.kind.title())
+    if block.title:
+        title = f"{title}: {block.title}"
+    if block.minutes:
+        title = f"{title} ({block.minutes} minutes)"
+    return title.replace('"', "'")
+
+
+def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str]) -> str:
+    parts: list[str] = []
+    for node in nodes:
+        if isinstance(node, Text):
+            parts.append(node.markdown.strip("\n"))
+        else:
+            inner = nodes_markdown(node.children, labels)
+            body = "\n".join(f"    {line}" if line.strip() else "" for line in inner.split("\n"))
+            parts.append(f'!!! sp-{node.kind} "{block_title(node, labels)}"\n\n{body}')
+    return "\n\n".join(part for part in parts if part.strip())
+
+
+def fill_region(markdown: str, module: Module, variables: dict[str, Any]) -> str:
+    try:
+        return render_text(markdown, variables)
+    except Exception as exc:  # the checker reports these with lines; this is a last guard
+        raise RenderError(module.path, module.body_line, "SP210", f"region variable: {exc}") from None
+
+
+LinkTarget = Callable[[Path], str | None]
+
+
+def repoint_links(
+    markdown: str, module: Module, page_path: str, page_of: LinkTarget, files: dict[str, Path]
+) -> str:
+    """Make module-relative links relative to the generated page.
+
+    A link to a module that is not in this site keeps its words and loses the link.
+    Other curriculum files (images, handouts) are copied to `files/`.
+    """
+    curriculum_dir = module.path.parent.parent
+    page_dir = posixpath.dirname(page_path)
+
+    def replace(match: re.Match[str]) -> str:
+        target = match.group("target")
+        parts = urlsplit(target)
+        if parts.scheme or target.startswith(("#", "//", "mailto:", "tel:")):
+            return match.group(0)
+        source = (module.path.parent / unquote(parts.path)).resolve()
+        anchor = f"#{parts.fragment}" if parts.fragment else ""
+        if source.suffix == ".md":
+            page = page_of(source)
+            if page is None:
+                return match.group("text")
+            new = posixpath.relpath(page, page_dir or ".") + anchor
+        else:
+            docs_path = "files/" + source.relative_to(curriculum_dir.resolve()).as_posix()
+            files[docs_path] = source
+            new = posixpath.relpath(docs_path, page_dir or ".")
+        return f"{match.group('bang')}[{match.group('text')}]({new}{match.group('title') or ''})"
+
+    return LINK.sub(replace, markdown)

@@ -1,0 +1,291 @@
+"""One site's docs tree: home, module pages, glossary, "Get help", and its navigation."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import AGE_BANDS, Channel, Curriculum, Module
+from ..regions import help_channels, region_variables
+from ..select import ModulePage, SiteContent
+from .markdown import (
+    FACILITATOR_LABELS,
+    LEARNER_LABELS,
+    fill_region,
+    nodes_markdown,
+    repoint_links,
+)
+
+NavItem = dict[str, Any]
+
+
+@dataclass
+class DocsTree:
+    pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
+    files: dict[str, Path] = field(default_factory=dict)  # docs path -> file to copy
+    nav: list[NavItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PageContext:
+    content: SiteContent
+    curriculum: Curriculum
+    region: str
+    variables: dict[str, Any]
+    page_of: dict[Path, str]  # module file -> its first page in this site
+
+
+def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> DocsTree:
+    page_of: dict[Path, str] = {}
+    for page in content.pages():
+        page_of.setdefault(page.module.path.resolve(), page.path)
+    context = PageContext(content, curriculum, region, region_variables(curriculum, region),
+                          page_of)
+    tree = DocsTree()
+    tree.pages["index.md"] = home_page(context)
+    tree.nav.append({"Home": "index.md"})
+    for section in content.sections:
+        entries: list[NavItem] = []
+        for group in section.groups:
+            if section.section.view == "summary":
+                path = f"learning/{group.band or 'all'}.md"
+                tree.pages[path] = summary_page(context, group.title, group.pages)
+                entries.append({group.title or section.section.title: path})
+                continue
+            items = module_pages(context, group.pages, tree)
+            entries.append({group.title: items} if group.title else {"_": items})
+        flat: list[NavItem] = []
+        for entry in entries:
+            flat.extend(entry["_"] if "_" in entry else [entry])
+        if flat:
+            tree.nav.append({section.section.title: flat})
+    tree.pages["glossary.md"] = glossary_page(context)
+    tree.pages["get-help.md"] = help_page(context)
+    tree.nav.append({"Glossary": "glossary.md"})
+    tree.nav.append({"Get help": "get-help.md"})
+    return tree
+
+
+def module_pages(context: PageContext, pages: tuple[ModulePage, ...], tree: DocsTree) -> list:
+    """Nav entries for pages, grouped by topic in topics.yml order."""
+    by_topic: dict[str, list[NavItem]] = {}
+    for page in pages:
+        tree.pages[page.path] = module_page(context, page, tree)
+        topic = context.curriculum.topic(page.module.topic)
+        title = topic.title if topic else page.module.topic
+        by_topic.setdefault(title, []).append({page.module.title: page.path})
+    order = [t.title for t in context.curriculum.topics]
+    return [
+        {title: by_topic[title]}
+        for title in sorted(by_topic, key=lambda t: order.index(t) if t in order else len(order))
+    ]
+
+
+def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
+    module = page.module
+    learner = context.content.site.learner
+    labels = LEARNER_LABELS if learner else FACILITATOR_LABELS
+    body = nodes_markdown(page.body, labels)
+    body = fill_region(body, module, context.variables)
+    body = repoint_links(
+        body, module, page.path, lambda p: context.page_of.get(p.resolve()), tree.files
+    )
+    parts = [f"# {module.title}", f"{module.summary}\n{{ .sp-summary }}"]
+    if page.view == "lesson-plan":
+        parts.append(lesson_plan_header(module, page))
+        parts.append("## The lesson")
+    else:
+        parts.append(objectives_box(module, learner))
+        if module.vocabulary and learner:
+            parts.append(vocabulary_box(module))
+    parts.append(body)
+    parts.append(help_box(context, page.path))
+    return "\n\n".join(p for p in parts if p.strip()) + "\n"
+
+
+def objectives_box(module: Module, learner: bool) -> str:
+    title = "In this lesson" if learner else "After reading this"
+    items = "\n".join(f"    - {objective}" for objective in module.objectives)
+    return f'!!! sp-objectives "{title}"\n\n{items}'
+
+
+def vocabulary_box(module: Module) -> str:
+    items = "\n".join(
+        f"    - **{term}**: {definition}" for term, definition in module.vocabulary.items()
+    )
+    return f'!!! sp-vocabulary "Words to know"\n\n{items}'
+
+
+def lesson_plan_header(module: Module, page: ModulePage) -> str:
+    bands = ", ".join(module.age_bands)
+    lines = [
+        f"**Ages:** {bands} · **Lesson length:** {module.duration} minutes",
+        "",
+        "## Objectives",
+        "",
+        *[f"- {objective}" for objective in module.objectives],
+    ]
+    if module.vocabulary:
+        lines += ["", "## Vocabulary", "", "| Word | Meaning |", "| --- | --- |"]
+        lines += [f"| {term} | {text} |" for term, text in module.vocabulary.items()]
+    if module.materials:
+        lines += ["", "## Materials", "", *[f"- {item}" for item in module.materials]]
+    lines += ["", "## Timing", "", timing_table(module, page)]
+    return "\n".join(lines)
+
+
+def timing_table(module: Module, page: ModulePage) -> str:
+    from ..model import TIMED_KINDS, iter_blocks
+
+    rows = ["| Part | Minutes |", "| --- | ---: |"]
+    total = 0
+    for block in iter_blocks(page.body):
+        if block.kind in TIMED_KINDS and block.minutes:
+            name = FACILITATOR_LABELS[block.kind] + (f": {block.title}" if block.title else "")
+            rows.append(f"| {name} | {block.minutes} |")
+            total += block.minutes
+    if module.duration > total:
+        rows.append(f"| Introduction, questions and close | {module.duration - total} |")
+    rows.append(f"| **Total** | **{max(total, module.duration)}** |")
+    return "\n".join(rows)
+
+
+def help_box(context: PageContext, page_path: str) -> str:
+    site = context.content.site
+    own, worldwide = help_channels(context.curriculum, context.region)
+    shown = (own or worldwide)[:3]
+    lines = [f"    {site.help_prompt}", ""]
+    lines += [f"    - {channel_line(c, short=True)}" for c in shown]
+    link = posixpath.relpath("get-help.md", posixpath.dirname(page_path) or ".")
+    lines += ["", f"    [All the places to get help]({link})"]
+    return '!!! sp-help "Where to get help"\n\n' + "\n".join(lines)
+
+
+def channel_line(channel: Channel, short: bool = False) -> str:
+    ways = []
+    if channel.phone:
+        ways.append(f"call {channel.phone}")
+    if channel.text:
+        ways.append(channel.text[0].lower() + channel.text[1:])
+    if channel.url:
+        ways.append(f"[{display_url(channel.url)}]({channel.url})")
+    line = f"**{channel.name}**: " + ", ".join(ways)
+    if not short:
+        line += f". {channel.purpose}"
+    return line
+
+
+def display_url(url: str) -> str:
+    return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
+
+
+def home_page(context: PageContext) -> str:
+    site = context.content.site
+    lines = [f"# {site.title}", "", site.description, "{ .sp-summary }", ""]
+    lines += [f"*For: {site.reader}.*", ""]
+    for section in context.content.sections:
+        pages = section.pages()
+        if not pages:
+            continue
+        lines += [f"## {section.section.title}", ""]
+        if section.section.view == "summary":
+            for group in section.groups:
+                lines.append(f"- [{group.title}](learning/{group.band or 'all'}.md)")
+        else:
+            for group in section.groups:
+                if group.title:
+                    lines += ["", f"### {group.title}", ""]
+                for page in group.pages:
+                    lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
+        lines.append("")
+    lines += ["## Where to get help", "", site.help_prompt, "",
+              "[All the places to get help](get-help.md)", ""]
+    return "\n".join(lines)
+
+
+def summary_page(context: PageContext, title: str | None, pages: tuple[ModulePage, ...]) -> str:
+    band = pages[0].band if pages else None
+    lines = [
+        f"# What your child is learning: {(title or 'all ages').lower()}",
+        "",
+        "These are the lessons children in this age group take part in. Each one ends with "
+        "something to talk about or do together at home.",
+        "{ .sp-summary }",
+        "",
+    ]
+    for page in pages:
+        module = page.module
+        lines += [f"## {module.title}", "", module.summary, "", "Your child will be able to say:", ""]
+        lines += [f"- {objective}" for objective in module.objectives]
+        lines += ["", fill_region(nodes_markdown(page.body, LEARNER_LABELS), module,
+                                  context.variables), ""]
+    path = f"learning/{band or 'all'}.md"
+    lines.append(help_box(context, path))
+    return "\n".join(lines) + "\n"
+
+
+def glossary_page(context: PageContext) -> str:
+    terms: dict[str, tuple[str, list[str]]] = {}
+    for module in context.content.modules():
+        for term, definition in module.vocabulary.items():
+            key = term.lower()
+            if key not in terms:
+                terms[key] = (term, [])
+                terms[key][1].append(definition)
+    lines = ["# Glossary", "", "Words used in these lessons, and what they mean.", ""]
+    for key in sorted(terms):
+        term, definitions = terms[key]
+        lines += [term[0].upper() + term[1:], f":   {definitions[0]}", ""]
+    if not terms:
+        lines.append("There are no words in the glossary yet.")
+    return "\n".join(lines) + "\n"
+
+
+def help_page(context: PageContext) -> str:
+    site = context.content.site
+    region = context.curriculum.regions[context.region]
+    own, worldwide = help_channels(context.curriculum, context.region)
+    lines = ["# Get help", "", site.help_prompt, "{ .sp-summary }", ""]
+    lines += [
+        f"If someone is in danger right now, call {region.emergency}."
+        if region.emergency[:1].isdigit()
+        else f"If someone is in danger right now, call {region.emergency}.",
+        "",
+    ]
+    if own and region.code != "global":
+        lines += [f"## In {region.name}", ""]
+        lines += channel_sections(own)
+    if worldwide or region.code == "global":
+        lines += ["## In any country", ""]
+        lines += channel_sections(worldwide if region.code != "global" else own)
+    return "\n".join(lines) + "\n"
+
+
+def channel_sections(channels: list[Channel]) -> list[str]:
+    lines: list[str] = []
+    for channel in channels:
+        lines += [f"### {channel.name}", "", channel.purpose, ""]
+        if channel.phone:
+            lines.append(f"- Phone: {channel.phone}")
+        if channel.text:
+            lines.append(f"- Text: {channel.text}")
+        if channel.url:
+            lines.append(f"- Website: [{display_url(channel.url)}]({channel.url})")
+        if channel.ages:
+            lines.append(f"- For: {channel.ages}")
+        if channel.anonymous is not None:
+            lines.append("- You can stay anonymous" if channel.anonymous
+                         else "- Not anonymous: you give your name")
+        lines.append("")
+        checked = channel.checked.isoformat() if channel.checked else "unknown"
+        note = f"Checked on {checked} against {channel.source}."
+        if channel.status == "secondary":
+            note += " Only a secondary source confirms this entry"
+            note += f" ({channel.note})." if channel.note else "."
+        lines += [f"*{note}*", "{ .sp-source }", ""]
+    return lines
+
+
+__all__ = ["AGE_BANDS", "DocsTree", "docs_tree"]
