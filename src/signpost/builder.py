@@ -109,18 +109,29 @@ def write_sources(
         raise BuildFailed([f"{base}:1: SP300 missing the base mkdocs.yml every site inherits"])
     configs: list[tuple[str, Path]] = []
     for site in sites:
-        content = select_site(curriculum, site)
-        try:
-            tree = docs_tree(curriculum, content, options.region)
-        except RenderError as exc:
-            raise BuildFailed([str(exc)]) from None
         site_dir = staging / "site" / site.id
         if site_dir.exists():
             shutil.rmtree(site_dir)
-        config = write_site_sources(site, tree, base, staging / "sources" / site.id, site_dir)
+        config, pages = prepare_site(
+            curriculum, site, options.region, base, staging / "sources" / site.id, site_dir
+        )
         configs.append((site.id, config))
-        progress(f"  prepared {site.id}: {len(content.pages())} module page(s)")
+        progress(f"  prepared {site.id}: {pages} module page(s)")
     return configs
+
+
+def prepare_site(
+    curriculum: Curriculum, site: Site, region: str, base: Path, source_dir: Path,
+    site_dir: Path,
+) -> tuple[Path, int]:
+    """Write one site's docs tree and mkdocs.yml; return the config path and page count."""
+    content = select_site(curriculum, site)
+    try:
+        tree = docs_tree(curriculum, content, region)
+    except RenderError as exc:
+        raise BuildFailed([str(exc)]) from None
+    config = write_site_sources(site, tree, base, source_dir, site_dir)
+    return config, len(content.pages())
 
 
 def build_sites(configs: list[tuple[str, Path]], jobs: int, progress: Progress) -> list[SiteResult]:
@@ -151,8 +162,16 @@ def build_print(
     curriculum: Curriculum, sites: list[Site], options: BuildOptions, staging: Path,
     progress: Progress,
 ) -> list[str]:
-    """Packs and guides (PDF); filled in by the print stage."""
-    return []
+    """Packs and guides (PDF and HTML); returns notes when some could not be made."""
+    from .print.documents import PrintSettings
+    from .print.outputs import write_print
+
+    settings = PrintSettings(options.region, options.paper)
+    try:
+        return write_print(curriculum, sites, settings, staging, everything=not options.only,
+                           workers=options.jobs, progress=progress)
+    except RenderError as exc:
+        raise BuildFailed([str(exc)]) from None
 
 
 def downloads(staging: Path, sites: list[Site]) -> dict[str, list[tuple[str, str]]]:

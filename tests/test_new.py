@@ -1,0 +1,118 @@
+"""`signpost new`: the module it writes passes `check`; it refuses what it should, with exit 2."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import run_signpost
+
+
+@pytest.mark.parametrize(
+    ("module_id", "audience", "topic", "band"),
+    [
+        ("my-first-lesson", "children", "trusted-adults", "4-7"),
+        ("chat-rules", "children", "games-and-chat", "8-10"),
+        ("threats-and-help", "children", "sextortion", "11-13"),
+        ("fakes-for-teens", "children", "deepfakes", "14-17"),
+        ("parents-new-guide", "parents", "privacy", None),
+        ("teachers-new-guide", "teachers", "reporting", None),
+    ],
+)
+def test_new_module_passes_check(
+    project: Path, module_id: str, audience: str, topic: str, band: str | None
+) -> None:
+    args = ["new", module_id, "--audience", audience, "--topic", topic]
+    if band:
+        args += ["--age-band", band]
+    result = run_signpost(project, *args)
+    assert result.returncode == 0, result.stderr
+    expected = f"curriculum/{topic}/{module_id}.md"
+    assert result.stdout.strip() == expected
+    text = (project / expected).read_text(encoding="utf-8")
+    assert f"id: {module_id}\n" in text
+    assert f"last_reviewed: {date.today().isoformat()}" in text
+    if audience == "children":
+        assert f"age_bands: [{band}]" in text
+        for kind in ("activity", "discussion", "keypoints", "facilitator", "answers",
+                     "safeguarding", "family"):
+            assert f"::: {kind}" in text
+
+    check = run_signpost(project, "check")
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert module_id not in check.stdout
+
+
+def test_new_children_module_on_a_never_your_fault_topic_says_so(project: Path) -> None:
+    result = run_signpost(project, "new", "going-live-2", "--audience", "children",
+                          "--topic", "livestreaming", "--age-band", "8-10")
+    assert result.returncode == 0, result.stderr
+    text = (project / "curriculum/livestreaming/going-live-2.md").read_text(encoding="utf-8")
+    assert "never your fault" in text
+
+
+def test_new_module_builds_into_its_site(project: Path) -> None:
+    assert run_signpost(project, "new", "sharing-is-caring", "--audience", "children",
+                        "--topic", "privacy", "--age-band", "4-7").returncode == 0
+    build = run_signpost(project, "build", "--only", "children-4-7", "--no-pdf")
+    assert build.returncode == 0, build.stdout + build.stderr
+    page = project / "build/site/children-4-7/privacy/sharing-is-caring.html"
+    html = page.read_text(encoding="utf-8")
+    assert "Sharing is caring" in html
+    assert "Learners never see this block" not in html  # facilitator text gated out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["Bad_Id", "--audience", "children", "--topic", "privacy"],
+         "id 'Bad_Id' must be lowercase words joined by hyphens"),
+        (["two--hyphens", "--audience", "children", "--topic", "privacy"],
+         "must be lowercase words joined by hyphens"),
+        (["ok-id", "--audience", "kids", "--topic", "privacy"],
+         "unknown audience 'kids'; use one of children, parents, teachers"),
+        (["ok-id", "--audience", "children", "--topic", "cooking"],
+         "unknown topic 'cooking'; curriculum/topics.yml has: trusted-adults"),
+        (["ok-id", "--audience", "children", "--topic", "privacy", "--age-band", "5-6"],
+         "unknown age band '5-6'"),
+        (["ok-id", "--audience", "children", "--topic", "sextortion", "--age-band", "8-10"],
+         "topic 'sextortion' is taught from 11-13 up, not to 8-10"),
+        (["ok-id", "--audience", "parents", "--topic", "privacy", "--age-band", "4-7"],
+         "--age-band is for children modules only"),
+    ],
+)
+def test_new_refuses_with_one_line_and_exit_2(
+    project: Path, args: list[str], message: str
+) -> None:
+    before = sorted(project.rglob("*.md"))
+    result = run_signpost(project, "new", *args)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("signpost new: ")
+    assert message in lines[0]
+    assert "Traceback" not in result.stderr
+    assert sorted(project.rglob("*.md")) == before
+
+
+def test_new_refuses_to_overwrite(project: Path) -> None:
+    existing = project / "curriculum/trusted-adults/secrets-and-surprises.md"
+    original = existing.read_bytes()
+    result = run_signpost(project, "new", "secrets-and-surprises", "--audience", "children",
+                          "--topic", "trusted-adults", "--age-band", "4-7")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "signpost new: curriculum/trusted-adults/secrets-and-surprises.md already exists; "
+        "not overwriting it"
+    )
+    assert existing.read_bytes() == original
+
+
+def test_new_refuses_an_id_used_under_another_topic(project: Path) -> None:
+    result = run_signpost(project, "new", "secrets-and-surprises", "--audience", "children",
+                          "--topic", "privacy", "--age-band", "4-7")
+    assert result.returncode == 2
+    assert "already exists: curriculum/trusted-adults/secrets-and-surprises.md" in result.stderr
+    assert not (project / "curriculum/privacy/secrets-and-surprises.md").exists()
