@@ -14,14 +14,21 @@ from ..model import Site
 from .pages import DocsTree
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+# Playful (young children): larger text, warm paper, rounded cards, headings in the site colour.
+# Calm: the base styles. Plain (teens, teachers): lighter headings, square cards.
 STYLE_RULES = {
     "playful": """
+body { --md-default-bg-color: #fffdf7; }
 .md-typeset { font-size: 0.95rem; line-height: 1.7; }
-.md-typeset .admonition { border-radius: 0.8rem; }
-.md-typeset h1 { font-weight: 700; color: var(--md-primary-fg-color); }
+.md-typeset h1, .md-typeset h2 { color: var(--md-primary-fg-color); }
+.md-typeset .admonition { border-radius: 0.8rem; border-width: 0.1rem 0.1rem 0.1rem 0.5rem; }
+.md-typeset .admonition > .admonition-title { border-radius: 0.7rem 0.7rem 0 0; }
 """,
     "calm": "",
-    "plain": ".md-typeset h1 { font-weight: 600; }\n",
+    "plain": """
+.md-typeset h1 { font-weight: 600; }
+.md-typeset .admonition { border-radius: 0; box-shadow: none; }
+""",
 }
 
 
