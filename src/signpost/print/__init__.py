@@ -1,0 +1,1 @@
+"""The print stage: learner packs, facilitator guides and the parents' guide, as PDF and HTML."""

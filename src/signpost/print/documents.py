@@ -1,0 +1,227 @@
+"""Assemble the print documents: learner packs, facilitator guides per band, the parents' guide.
+
+Every document is gated here, on the model, before any HTML exists: a learner
+pack holds only its site's blocks (plus `family` on the take-home sheet).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import (
+    AGE_BANDS,
+    BLOCK_KINDS,
+    TIMED_KINDS,
+    Curriculum,
+    Module,
+    Site,
+    iter_blocks,
+)
+from ..regions import help_channels, region_variables
+from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
+from ..render.pages import display_url
+from ..select import ModulePage, gate, in_prerequisite_order, only_blocks, select_site
+from .html import ModuleBody, environment
+
+FAMILY = frozenset({"family"})
+PARENT_KINDS = frozenset({"keypoints", "family"})
+LESSON_KINDS = frozenset(BLOCK_KINDS) - FAMILY
+PARENTS_SITE = "parents"
+
+
+@dataclass
+class PrintDocument:
+    """One PDF (and its HTML twin) to write; `path` is relative to build/."""
+
+    path: str
+    title: str
+    language: str
+    html: str
+    weight: int = 0  # a rough size, to render the largest first
+
+
+@dataclass
+class Entry:
+    """One module as a document shows it."""
+
+    anchor: str
+    module: Module
+    bookmark: str
+    topic: str
+    body: Markup = Markup("")
+    family: Markup = Markup("")
+    timing: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    region: str
+    paper: str  # "a4" | "letter"
+
+
+def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) -> PrintDocument:
+    variables = region_variables(curriculum, settings.region)
+    worksheet = "draw" if site.band == "4-7" else "write"
+    entries = []
+    for index, page in enumerate(unique_pages(select_site(curriculum, site).pages())):
+        module = page.module
+        entry = module_entry(curriculum, module, f"m{index}", module.title)
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS, worksheet).html(page.body)
+        family = only_blocks(module.body, FAMILY)
+        entry.family = ModuleBody(module, variables, LEARNER_LABELS).html(family)
+        entries.append(entry)
+    html = render("print/pack.html", curriculum, settings, site.language,
+                  title=site.title, site=site, entries=entries,
+                  help_prompt=site.help_prompt, worksheet=worksheet)
+    return PrintDocument(f"packs/{site.id}.pdf", site.title, site.language, html,
+                         weight=len(entries) * 3)
+
+
+def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings) -> PrintDocument:
+    variables = region_variables(curriculum, settings.region)
+    modules = in_prerequisite_order(curriculum, children_modules(curriculum, band))
+    entries = []
+    for index, module in enumerate(modules):
+        entry = module_entry(curriculum, module, f"m{index}", module.title)
+        body = gate(module.body, LESSON_KINDS)
+        entry.body = ModuleBody(module, variables, FACILITATOR_LABELS).html(body)
+        entry.family = ModuleBody(module, variables, FACILITATOR_LABELS).html(
+            only_blocks(module.body, FAMILY))
+        entry.timing = [
+            (FACILITATOR_LABELS[b.kind] + (f": {b.title}" if b.title else ""), b.minutes)
+            for b in iter_blocks(body) if b.kind in TIMED_KINDS and b.minutes
+        ]
+        entries.append(entry)
+    title = f"Facilitator guide, ages {band}"
+    language = teachers_language(curriculum)
+    html = render("print/guide.html", curriculum, settings, language,
+                  title=title, band=band, entries=entries,
+                  curriculum_map=curriculum_map(curriculum, band, entries),
+                  help_prompt=teachers_prompt(curriculum))
+    return PrintDocument(f"guides/{band}.pdf", title, language, html, weight=len(entries) * 4)
+
+
+def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocument:
+    """The parents site's content on paper: its guides, then what children learn per band."""
+    variables = region_variables(curriculum, settings.region)
+    site = curriculum.sites.get(PARENTS_SITE)
+    guides: list[Entry] = []
+    bands: list[tuple[str, list[Entry]]] = []
+    for number, (page, band) in enumerate(parents_pages(curriculum, site)):
+        module = page.module
+        bookmark = f"Ages {band}: {module.title}" if band else module.title
+        entry = module_entry(curriculum, module, f"m{number}", bookmark)
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS).html(page.body)
+        if band is None:
+            guides.append(entry)
+        elif bands and bands[-1][0] == band:
+            bands[-1][1].append(entry)
+        else:
+            bands.append((band, [entry]))
+    title = site.title if site else "Signpost for parents and carers"
+    language = site.language if site else "en"
+    prompt = site.help_prompt if site else ""
+    html = render("print/parents.html", curriculum, settings, language,
+                  title=title, guides=guides, bands=bands, help_prompt=prompt)
+    return PrintDocument("guides/parents.pdf", title, language, html,
+                         weight=len(guides) * 2 + sum(len(e) for _, e in bands))
+
+
+def parents_pages(curriculum: Curriculum, site: Site | None) -> list[tuple[ModulePage, str | None]]:
+    """(page, band) in reading order: the parents site's pages, or the same by default."""
+    if site is not None:
+        return [(page, page.band if page.view == "summary" else None)
+                for page in select_site(curriculum, site).pages()]
+    pages: list[tuple[ModulePage, str | None]] = []
+    parents = [m for m in curriculum.modules.values() if m.audience == "parents"]
+    for module in in_prerequisite_order(curriculum, parents):
+        body = gate(module.body, PARENT_KINDS)
+        pages.append((ModulePage(module, "reader", body, PARENT_KINDS, "", None), None))
+    for band in AGE_BANDS:
+        for module in in_prerequisite_order(curriculum, children_modules(curriculum, band)):
+            body = only_blocks(module.body, FAMILY)
+            pages.append((ModulePage(module, "summary", body, FAMILY, "", band), band))
+    return pages
+
+
+def unique_pages(pages: list[ModulePage]) -> list[ModulePage]:
+    seen: set[str] = set()
+    kept = []
+    for page in pages:
+        if page.module.id not in seen:
+            seen.add(page.module.id)
+            kept.append(page)
+    return kept
+
+
+def children_modules(curriculum: Curriculum, band: str) -> list[Module]:
+    return [m for m in curriculum.modules.values()
+            if m.audience == "children" and band in m.age_bands]
+
+
+def module_entry(curriculum: Curriculum, module: Module, anchor: str, bookmark: str) -> Entry:
+    topic = curriculum.topic(module.topic)
+    return Entry(anchor, module, bookmark, topic.title if topic else module.topic)
+
+
+def curriculum_map(curriculum: Curriculum, band: str, entries: list[Entry]) -> list[dict[str, Any]]:
+    """Topics by bands: each cell the modules taught; this guide's own ones link to their page."""
+    anchors = {entry.module.id: entry.anchor for entry in entries}
+    rows = []
+    for topic in curriculum.topics:
+        cells = []
+        for column in AGE_BANDS:
+            modules = in_prerequisite_order(
+                curriculum, [m for m in children_modules(curriculum, column) if m.topic == topic.id])
+            cells.append([(m.title, anchors.get(m.id) if column == band else None)
+                          for m in modules])
+        if any(cells):
+            rows.append({"topic": topic.title, "cells": cells})
+    return rows
+
+
+def teachers_site(curriculum: Curriculum) -> Site | None:
+    return next((s for s in curriculum.sites.values()
+                 if any(sec.view == "lesson-plan" for sec in s.sections)), None)
+
+
+def teachers_language(curriculum: Curriculum) -> str:
+    site = teachers_site(curriculum)
+    return site.language if site else "en"
+
+
+def teachers_prompt(curriculum: Curriculum) -> str:
+    site = teachers_site(curriculum)
+    return site.help_prompt if site else ""
+
+
+def render(template: str, curriculum: Curriculum, settings: PrintSettings, language: str,
+           **context: Any) -> str:
+    region = curriculum.regions[settings.region]
+    own, worldwide = help_channels(curriculum, settings.region)
+    return environment.get_template(template).render(
+        language=language,
+        paper=settings.paper,
+        region=region,
+        own_channels=own if region.code != "global" else [],
+        world_channels=worldwide if region.code != "global" else own,
+        display_url=display_url,
+        age_bands=AGE_BANDS,
+        **context,
+    )
+
+
+def print_documents(curriculum: Curriculum, sites: list[Site], settings: PrintSettings,
+                    everything: bool = True) -> list[PrintDocument]:
+    """The documents for the sites being built; `everything` adds every band's guide."""
+    documents = [learner_pack(curriculum, site, settings) for site in sites if site.learner]
+    wants_guides = everything or any(
+        sec.view == "lesson-plan" for site in sites for sec in site.sections)
+    bands = AGE_BANDS if wants_guides else [s.band for s in sites if s.learner and s.band]
+    documents += [facilitator_guide(curriculum, band, settings) for band in bands]
+    if everything or any(site.id == PARENTS_SITE for site in sites):
+        documents.append(parents_guide(curriculum, settings))
+    return documents

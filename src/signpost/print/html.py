@@ -1,0 +1,102 @@
+"""Gated module nodes to print HTML: Markdown converted, region variables filled, images inlined.
+
+Images are inlined as data: URIs so that the PDF renderer never fetches anything
+and the HTML written beside each PDF works on its own.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import markdown
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
+
+from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
+from ..render.markdown import LINK, RenderError, fill_region
+
+# The extensions of the base mkdocs.yml that change how module text reads on paper.
+MARKDOWN_EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "md_in_html"]
+
+environment = Environment(
+    loader=PackageLoader("signpost", "templates"),
+    autoescape=select_autoescape(["html"]),
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+_converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+
+
+def markdown_html(text: str) -> Markup:
+    _converter.reset()
+    return Markup(_converter.convert(text))
+
+
+class ModuleBody:
+    """Renders one module's gated nodes for print.
+
+    `labels` name each block kind; `worksheet` adds room to write or draw after
+    activities and discussions (learner packs).
+    """
+
+    def __init__(self, module: Module, variables: dict[str, Any], labels: dict[str, str],
+                 worksheet: str | None = None) -> None:
+        self.module = module
+        self.variables = variables
+        self.labels = labels
+        self.worksheet = worksheet
+
+    def html(self, nodes: tuple[Node, ...]) -> Markup:
+        return Markup("\n").join(self.node_html(node) for node in nodes)
+
+    def node_html(self, node: Node) -> Markup:
+        if isinstance(node, Text):
+            return self.text_html(node)
+        return self.block_html(node)
+
+    def text_html(self, text: Text) -> Markup:
+        filled = fill_region(text.markdown, self.module, self.variables)
+        return markdown_html(inline_images(filled, self.module, text.line))
+
+    def block_html(self, block: Block) -> Markup:
+        return Markup(environment.get_template("print/block.html").render(
+            kind=block.kind,
+            label=self.labels.get(block.kind, block.kind.title()),
+            title=block.title if block.title != self.labels.get(block.kind) else None,
+            minutes=block.minutes,
+            restricted=block.kind in FACILITATOR_ONLY,
+            body=self.html(block.children),
+            worksheet=self.worksheet if block.kind in ("activity", "discussion") else None,
+        ))
+
+
+def inline_images(text: str, module: Module, first_line: int) -> str:
+    """Images become data: URIs; links to other modules and files keep only their words."""
+
+    def replace(match: Any) -> str:
+        target = match.group("target")
+        parts = urlsplit(target)
+        external = bool(parts.scheme) or target.startswith(("//", "mailto:", "tel:"))
+        if not match.group("bang"):
+            if external or target.startswith("#"):
+                return match.group(0)
+            return match.group("text")
+        if external:  # `check` forbids images from other hosts; never fetch one
+            return match.group("text")
+        line = first_line + text.count("\n", 0, match.start())
+        source = (module.path.parent / unquote(parts.path)).resolve()
+        if not source.is_file():
+            raise RenderError(module.path, line, "SP202", f"image '{target}' does not exist")
+        return f"![{match.group('text')}]({data_uri(source)})"
+
+    return LINK.sub(replace, text)
+
+
+def data_uri(path: Path) -> str:
+    kind = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode('ascii')}"

@@ -1,0 +1,69 @@
+"""Print HTML to PDF with WeasyPrint, several documents at once.
+
+WeasyPrint is imported only here, when PDFs are made: without its system
+libraries (Pango) the sites still build and the user is told what to install.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MISSING_LIBRARIES = (
+    "signpost build: packs and guides were not made: WeasyPrint cannot load its system "
+    "libraries ({error}). On Debian or Ubuntu install them with "
+    "`sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0` and build again"
+)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    path: Path
+    pages: int
+    error: str | None = None
+
+
+def weasyprint_problem() -> str | None:
+    """A note for the user if WeasyPrint cannot be used on this machine, else None."""
+    try:
+        import weasyprint  # noqa: F401
+    except OSError as exc:
+        return MISSING_LIBRARIES.format(error=exc)
+    except ImportError as exc:
+        return f"signpost build: packs and guides were not made: {exc}"
+    return None
+
+
+def refuse_fetch(url: str, timeout: int = 10, ssl_context: Any = None) -> dict[str, Any]:
+    """Print documents carry their images inline; nothing is fetched, from any host."""
+    if url.startswith("data:"):
+        from weasyprint.urls import default_url_fetcher
+
+        return default_url_fetcher(url, timeout, ssl_context)
+    raise ValueError(f"print documents may not load '{url}'")
+
+
+def render_pdf(html: str, target: Path, title: str, language: str) -> Rendered:
+    """One document to `target`; returns its page count."""
+    from weasyprint import HTML
+
+    try:
+        document = HTML(string=html, url_fetcher=refuse_fetch).render()
+        document.metadata.title = title
+        document.metadata.lang = language
+        target.parent.mkdir(parents=True, exist_ok=True)
+        document.write_pdf(target, pdf_tags=True, uncompressed_pdf=False)
+    except Exception as exc:  # reported per document; one bad document must not hide the rest
+        return Rendered(target, 0, f"{target.name}: {type(exc).__name__}: {exc}")
+    return Rendered(target, len(document.pages))
+
+
+def render_all(jobs: list[tuple[str, Path, str, str]], workers: int) -> list[Rendered]:
+    """(html, target, title, language) each; the biggest first so processes finish together."""
+    if workers <= 1 or len(jobs) <= 1:
+        return [render_pdf(*job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = [pool.submit(render_pdf, *job) for job in jobs]
+        return [future.result() for future in futures]
