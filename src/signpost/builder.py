@@ -162,8 +162,16 @@ def build_print(
     curriculum: Curriculum, sites: list[Site], options: BuildOptions, staging: Path,
     progress: Progress,
 ) -> list[str]:
-    """Packs and guides (PDF); filled in by the print stage."""
-    return []
+    """Packs and guides (PDF and HTML); returns notes when some could not be made."""
+    from .print.documents import PrintSettings
+    from .print.outputs import write_print
+
+    settings = PrintSettings(options.region, options.paper)
+    try:
+        return write_print(curriculum, sites, settings, staging, everything=not options.only,
+                           workers=options.jobs, progress=progress)
+    except RenderError as exc:
+        raise BuildFailed([str(exc)]) from None
 
 
 def downloads(staging: Path, sites: list[Site]) -> dict[str, list[tuple[str, str]]]:
