@@ -13,13 +13,13 @@ from pathlib import Path
 
 from .diagnostics import Report
 from .model import Curriculum, Site
+from .output import staged_build
 from .pipeline import load_and_check
 from .render.landing import landing_page, write_landing
 from .render.markdown import RenderError
 from .render.mkdocs_build import SiteResult, build_site
 from .render.pages import docs_tree
 from .render.siteconfig import write_site_sources
-from .output import staged_build
 from .select import select_site
 
 Progress = Callable[[str], None]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from .checks import run_checks
 from .diagnostics import Report
-from .model import Curriculum
 from .loader import load_curriculum
+from .model import Curriculum
 
 
 def load_and_check(root: Path, today: date | None = None) -> tuple[Curriculum, Report]:

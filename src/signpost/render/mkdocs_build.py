@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,4 +42,24 @@ def build_site(site_id: str, config_file: Path) -> SiteResult:
         return SiteResult(site_id, False, [*collect.messages, str(exc)])
     finally:
         logger.removeHandler(collect)
+    keep_requests_on_site(Path(config.site_dir))
     return SiteResult(site_id, True, collect.messages)
+
+
+# Material's bundle can fetch polyfills (ResizeObserver, mermaid) from a public CDN
+# when a browser lacks them. Pointing those at the site itself means a child's
+# browser never contacts another host, whatever it supports.
+REMOTE_SCRIPT = re.compile(r"https://unpkg\.com/[^\"'`\s)]*")
+
+
+def keep_requests_on_site(site_dir: Path) -> None:
+    """Drop source maps and re-point the theme's CDN fallbacks to the site itself."""
+    for source_map in site_dir.rglob("*.map"):
+        source_map.unlink()
+    assets = site_dir / "assets"
+    for script in [*assets.rglob("*.js"), *assets.rglob("*.css")]:
+        text = script.read_text(encoding="utf-8")
+        local = REMOTE_SCRIPT.sub("./assets/javascripts/unavailable.js", text)
+        local = re.sub(r"\n/[/*]# sourceMappingURL=\S+\s*(?:\*/)?\s*$", "\n", local)
+        if local != text:
+            script.write_text(local, encoding="utf-8")

@@ -58,7 +58,7 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> Docs
             entries.append({group.title: items} if group.title else {"_": items})
         flat: list[NavItem] = []
         for entry in entries:
-            flat.extend(entry["_"] if "_" in entry else [entry])
+            flat.extend(entry.get("_", [entry]))
         if flat:
             tree.nav.append({section.section.title: flat})
     tree.pages["glossary.md"] = glossary_page(context)
@@ -197,12 +197,18 @@ def home_page(context: PageContext) -> str:
             for group in section.groups:
                 if group.title:
                     lines += ["", f"### {group.title}", ""]
-                for page in group.pages:
+                for page in by_topic_order(context, group.pages):
                     lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
         lines.append("")
     lines += ["## Where to get help", "", site.help_prompt, "",
               "[All the places to get help](get-help.md)", ""]
     return "\n".join(lines)
+
+
+def by_topic_order(context: PageContext, pages: tuple[ModulePage, ...]) -> list[ModulePage]:
+    """Pages grouped by topic as the navigation shows them (a stable sort keeps prerequisites)."""
+    order = {t.id: index for index, t in enumerate(context.curriculum.topics)}
+    return sorted(pages, key=lambda page: order.get(page.module.topic, len(order)))
 
 
 def summary_page(context: PageContext, title: str | None, pages: tuple[ModulePage, ...]) -> str:
