@@ -69,7 +69,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             zip_site(staging / "site" / site.id, staging / "offline" / f"{site.id}.zip")
         if options.pdf:
             notes += build_print(curriculum, sites, options, staging, progress)
-        all_sites = list(curriculum.sites.values())
+        all_sites = sorted(curriculum.sites.values(), key=landing_order)
         write_landing(
             staging / "site" / "index.html",
             landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites)),
@@ -172,6 +172,13 @@ def build_print(
                            workers=options.jobs, progress=progress)
     except RenderError as exc:
         raise BuildFailed([str(exc)]) from None
+
+
+def landing_order(site: Site) -> tuple[int, str]:
+    """Learner sites youngest first, then the adults' sites."""
+    from .model import AGE_BANDS
+
+    return (AGE_BANDS.index(site.band) if site.band else len(AGE_BANDS), site.id)
 
 
 def downloads(staging: Path, sites: list[Site]) -> dict[str, list[tuple[str, str]]]:

@@ -254,12 +254,7 @@ def help_page(context: PageContext) -> str:
     region = context.curriculum.regions[context.region]
     own, worldwide = help_channels(context.curriculum, context.region)
     lines = ["# Get help", "", site.help_prompt, "{ .sp-summary }", ""]
-    lines += [
-        f"If someone is in danger right now, call {region.emergency}."
-        if region.emergency[:1].isdigit()
-        else f"If someone is in danger right now, call {region.emergency}.",
-        "",
-    ]
+    lines += [f"If someone is in danger right now, call {region.emergency}.", ""]
     if own and region.code != "global":
         lines += [f"## In {region.name}", ""]
         lines += channel_sections(own)
