@@ -19,17 +19,29 @@ def run_checks(curriculum: Curriculum, report: Report, today: date | None = None
     apply_waivers(curriculum, report)
 
 
+# The safeguarding and quality rules a module may waive, with a written reason.
+WAIVABLE = frozenset(f"SP{number}" for number in range(401, 413))
+
+
 def apply_waivers(curriculum: Curriculum, report: Report) -> None:
-    """Drop problems a module waives with a written reason; only SP4xx rules can be waived."""
+    """Drop problems a module waives with a written reason; only SP401-SP412 can be waived."""
     waived: set[tuple[str, str]] = set()
     for module in curriculum.modules.values():
+        path = report.relative(module.path)
         for code in module.waivers:
-            if not code.startswith("SP4"):
+            line = module.line_of("waivers", code)
+            if code not in WAIVABLE:
                 report.error(
-                    module.path, module.line_of("waivers", code), "SP413",
-                    f"'{code}' cannot be waived: only safeguarding and quality rules "
-                    "(SP4xx) can be, with a reason",
+                    module.path, line, "SP413",
+                    f"'{code}' cannot be waived: only the safeguarding and quality rules "
+                    "SP401 to SP412 can be, each with a reason",
                 )
-                continue
-            waived.add((report.relative(module.path), code))
+            elif not any(d.path == path and d.code == code for d in report.items):
+                report.warning(
+                    module.path, line, "SP414",
+                    f"the waiver for {code} is not needed: check finds no {code} problem "
+                    "in this module; remove it",
+                )
+            else:
+                waived.add((path, code))
     report.items = [d for d in report.items if (d.path, d.code) not in waived]

@@ -6,14 +6,14 @@ The why of each rule is in CONTRIBUTING.md; messages here say what to change.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import textstat
 
 from ..diagnostics import Report
-from ..model import Curriculum, Module
-from .text import Line, iter_lines, iter_links
+from ..model import Curriculum, Module, band_index
+from .text import INLINE_CODE, Line, iter_lines, iter_links
 
 SENTENCE_LIMITS = {"4-7": 12, "8-10": 18}
 # Flesch-Kincaid grade above which a band's text is probably too hard (advisory).
@@ -23,37 +23,88 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 MARKUP = re.compile(r"[*_`>#|]|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
 WORD = re.compile(r"[\w'’-]*\w")
 NEGATION = re.compile(
-    r"\b(?:don'?t|do not|never|not|no|won'?t|stop|instead of|without|nobody should|"
-    r"no one should|doesn'?t|does not|shouldn'?t|should not|isn'?t|is not|refuse)\b"
-    r"|\bdon’t\b|\bwon’t\b"
+    r"\b(?:don't|do not|never|not|no|won't|stop|instead of|without|nobody|no one|doesn't|"
+    r"does not|shouldn't|should not|isn't|is not|aren't|are not|refuse|can't|cannot|"
+    r"mustn't|must not|avoid|wrong to|unsafe to)\b"
 )
+# Advice is an instruction: the verb starts its clause ("pay them"), perhaps after a word
+# like "just", or follows a cue like "you should". "If you pay", "they want you to pay",
+# "you will pay" and "said to keep it secret" describe, and are not advice.
+IMPERATIVE_LEAD = re.compile(
+    r"^(?:(?:just|simply|quickly|quietly|please|so|now|first|instead|always|maybe|perhaps|"
+    r"then|and|or|you)\s+)*\s*$"
+)
+ADVICE_CUE = re.compile(
+    r"\b(?:should|must|need to|needs to|have to|has to|had better|ought to|can|could|"
+    r"might want to|may want to|try to|best to|better to|safest to|easiest to|ok to|"
+    r"okay to|fine to|alright to|good idea to|is to|remember to|make sure to|make sure you|"
+    r"it's smart to|it is smart to)\s+(?:just\s+|simply\s+|always\s+|quickly\s+)*$"
+)
+# "They ask you to change clothes, show your room, or keep it secret": every item of the
+# list is what someone asks, not advice.
+DESCRIBED_REQUEST = re.compile(
+    r"\b(?:asks?|asked|asking|tells?|told|telling|wants?|wanted|pressures?|pressured|"
+    r"forces?|forced|gets?|got|begs?|begged|expects?|expected|demands?|demanded|threatens?|"
+    r"threatened|says?|said|urges?|urged|persuades?|persuaded|tricks?|tricked|convinces?|"
+    r"convinced|dares?|dared|might|may|could)\b"
+    r"(?:\s+(?:you|them|him|her|us|me|someone|people|children|kids|young people|"
+    r"the child|a child))?\s+to\b|\b(?:makes?|made|making) (?:you|them|him|her|someone)\b"
+)
+CLAUSE_BREAK = re.compile(r"[;:,()\u2013\u2014]|\s-\s|\b(?:but|then|and|or|so)\b")
+LIST_CONTINUATION = re.compile(r"^\s*(?:,\s*)?(?:(?:and|or)\s+)?(?:then\s+)?$")
 # Base verb forms only: "pay them" is advice, "paying does not help" describes.
 HARMFUL_ADVICE: dict[str, re.Pattern[str]] = {
-    "to pay": re.compile(r"\b(?:pay|hand over money|send (?:them |him |her )?money)\b"),
-    "to send more": re.compile(r"\bsend (?:them |him |her )?(?:more|another)\b"),
+    "to pay": re.compile(
+        r"\b(?:pay(?!\s+(?:attention|for|a visit|back)\b)|hand over (?:money|cash|gift cards?)|"
+        r"send (?:them |him |her )?(?:money|cash|gift cards?)|buy (?:them |him |her )?gift cards?)\b"
+    ),
+    "to send more": re.compile(
+        r"\bsend (?:them |him |her )?(?:more|another)\b"
+        r"(?!\s+(?:messages?|texts?|reports?|emails?|help)\b)"
+    ),
+    "to comply": re.compile(
+        r"\b(?:do (?:what|whatever|everything) (?:they|he|she|the person) (?:says?|asks?|"
+        r"wants?|tells? you)|give (?:them|him|her) what (?:they|he|she) wants?|"
+        r"go along with (?:it|them|him|her|their demands?|the demands?)|comply)\b"
+    ),
     "to delete evidence": re.compile(
-        r"\b(?:delete|erase|wipe)\b[^.!?]*\b(?:messages?|chats?|evidence|screenshots?|"
-        r"photos?|pictures?|images?|account|conversation)\b"
+        r"\b(?:delete|erase|wipe|clear)\b[^.!?]*?\b(?:messages?|chats?|evidence|screenshots?|"
+        r"account|conversations?|everything|chat history|the proof)\b"
     ),
     "to keep it secret": re.compile(
         r"\b(?:keep (?:it|this|that) (?:a )?secret|keep (?:it|this) to yourself|"
-        r"don'?t tell anyone|do not tell anyone)\b"
+        r"keep quiet about (?:it|this|that)|keep (?:it|this) between (?:us|you and me)|"
+        r"(?:don't|do not) tell anyone\b(?!\s+(?:your|where|what your|personal|private)\b))"
     ),
 }
 # Words in quotation marks are what a character says, not the module's advice.
-QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
-STEREOTYPES = re.compile(r"\bstranger[- ]danger\b|\bcreepy old(?:er)? m[ae]n\b", re.IGNORECASE)
+QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'.*?'(?!\w)")
+STEREOTYPES = re.compile(r"\bstranger[- ]danger\b|\b(?:creepy|dirty) old(?:er)? m[ae]n\b",
+                         re.IGNORECASE)
 RAW_HTML: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"<\s*(script|iframe|object|embed|form|link|meta|base|style)\b", re.I),
+    (re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|portal|form|link|meta|"
+                r"base|style)\b", re.I),
      "raw <{0}> is not allowed in modules"),
     (re.compile(r"<[^>]*\son\w+\s*=", re.I), "event-handler attributes (on...=) are not allowed"),
-    (re.compile(r"(?:href|src)\s*=\s*[\"']?\s*(?:javascript|data|vbscript):", re.I),
+    (re.compile(r"(?:href|src|action|formaction|srcset|poster|data)\s*=\s*[\"']?\s*"
+                r"(?:javascript|data|vbscript):", re.I),
      "javascript: and data: links are not allowed"),
-    (re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//", re.I),
-     "images from other hosts are not allowed: put the image in the curriculum folder"),
-    (re.compile(r"@import|url\(\s*[\"']?(?:https?:)?//", re.I),
+    (re.compile(r"<[a-z]+\b[^>]*\b(?:src|srcset|poster|data|background)\s*=\s*[\"']?"
+                r"(?:https?:)?//", re.I),
+     "images and media from other hosts are not allowed: put the file in the curriculum "
+     "folder"),
+    (re.compile(r"@import|@font-face|url\(\s*[\"']?(?:https?:)?//", re.I),
      "styles and fonts from other hosts are not allowed"),
 ]
+# Markdown links a browser follows: [text](javascript:...), <javascript:...>, [ref]: data:...
+SCRIPT_LINK = re.compile(
+    r"(?:\]\(\s*<?|<|^\s{0,3}\[[^\]]+\]:\s*<?)\s*(javascript|data|vbscript):", re.I
+)
+PLAIN_HTTP = re.compile(
+    r"(?:\bhref\s*=\s*[\"']?|<|^\s{0,3}\[[^\]]+\]:\s*<?)(http://[^\s\"'>)]*)", re.I
+)
+REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
+REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?!\()")
 VAGUE_LINK_TEXT = {"here", "click here", "this", "link", "this link", "more", "read more"}
 HEADING = re.compile(r"^(#{1,6})\s")
 
@@ -73,6 +124,7 @@ def check(curriculum: Curriculum, report: Report) -> None:
         lines = list(iter_lines(module))
         check_raw_html(module, lines, report)
         check_links(module, report)
+        check_reference_images(module, lines, report)
         check_headings(module, lines, report)
         check_stereotypes(module, lines, report)
         check_harmful_advice(module, lines, report)
@@ -85,15 +137,19 @@ def check_raw_html(module: Module, lines: list[Line], report: Report) -> None:
     for line in lines:
         if line.in_code:
             continue
+        text = INLINE_CODE.sub(" ", line.text)
         for pattern, message in RAW_HTML:
-            match = pattern.search(line.text)
+            match = pattern.search(text)
             if match:
                 tag = match.group(1).lower() if match.groups() else ""
                 report.error(module.path, line.number, "SP405", message.format(tag))
                 break
-        for link in re.finditer(r"\]\(\s*<?\s*(javascript|data|vbscript):", line.text, re.I):
+        for link in SCRIPT_LINK.finditer(text):
             report.error(module.path, line.number, "SP405",
                          f"{link.group(1).lower()}: links are not allowed")
+        for plain in PLAIN_HTTP.finditer(text):
+            report.error(module.path, line.number, "SP410",
+                         f"use https, not http: '{plain.group(1)}'")
 
 
 def check_links(module: Module, report: Report) -> None:
@@ -110,6 +166,24 @@ def check_links(module: Module, report: Report) -> None:
             report.error(module.path, link.line, "SP411",
                          f"link text '{link.text}' does not say where it goes: name the page "
                          "or service instead")
+
+
+def check_reference_images(module: Module, lines: list[Line], report: Report) -> None:
+    """![alt][ref] with `[ref]: https://...` loads an image from another host too."""
+    prose = [line for line in lines if not line.in_code]
+    targets = {}
+    for line in prose:
+        definition = REFERENCE_DEFINITION.match(line.text)
+        if definition:
+            targets[definition.group(1).strip().lower()] = definition.group(2)
+    for line in prose:
+        for image in REFERENCE_IMAGE.finditer(INLINE_CODE.sub(" ", line.text)):
+            label = (image.group(2) or image.group(1)).strip().lower()
+            target = targets.get(label, "").lower()
+            if target.startswith(("http:", "https:", "//")):
+                report.error(module.path, line.number, "SP405",
+                             "images from other hosts are not allowed: put the image in the "
+                             "curriculum folder and link it relatively")
 
 
 def check_headings(module: Module, lines: list[Line], report: Report) -> None:
@@ -137,24 +211,39 @@ def check_stereotypes(module: Module, lines: list[Line], report: Report) -> None
 
 
 def check_harmful_advice(module: Module, lines: list[Line], report: Report) -> None:
-    for paragraph in sentences(lines, learner_only=False, split=False):
-        unquoted = QUOTED.sub(" ", paragraph.text.lower().replace("’", "'"))
-        for sentence in SENTENCE_END.split(unquoted):
-            advice = harmful_advice_in(sentence)
-            if advice:
-                report.error(
-                    module.path, paragraph.line, "SP403",
-                    f"reads as advice {advice}; the advice is never to pay, send more, delete "
-                    "evidence or keep it secret: say 'do not ...' plainly",
-                )
+    for sentence in sentences(lines, learner_only=False, prepare=without_quotations):
+        advice = harmful_advice_in(sentence.text)
+        if advice:
+            report.error(
+                module.path, sentence.line, "SP403",
+                f"reads as advice {advice}; the advice is never to pay, send more, comply, "
+                "delete evidence or keep it secret: say 'do not ...' plainly",
+            )
+
+
+def without_quotations(text: str) -> str:
+    """Lower case, straight apostrophes, quoted speech blanked (lengths kept for line numbers)."""
+    text = text.lower().replace("’", "'").replace("‘", "'")
+    return QUOTED.sub(lambda match: " " * len(match.group()), text)
 
 
 def harmful_advice_in(sentence: str) -> str | None:
-    for advice, pattern in HARMFUL_ADVICE.items():
-        for match in pattern.finditer(sentence):
-            clause = re.split(r"[;:,]|\bbut\b|\bthen\b", sentence[: match.start()])[-1]
-            if not NEGATION.search(clause) and not advice_is_negated_after(sentence, match.end()):
-                return advice
+    found = sorted(
+        (match.start(), match.end(), advice)
+        for advice, pattern in HARMFUL_ADVICE.items()
+        for match in pattern.finditer(sentence)
+    )
+    previous: tuple[int, bool] | None = None  # (end, read as advice) of the last match
+    for start, end, advice in found:
+        if previous and LIST_CONTINUATION.match(sentence[previous[0] : start]):
+            is_advice = previous[1]  # "do not pay or send more", "unless they pay, send more"
+        else:
+            is_advice = reads_as_advice(sentence[:start]) and not advice_is_negated_after(
+                sentence, end
+            )
+        if is_advice:
+            return advice
+        previous = (end, is_advice)
     return None
 
 
@@ -166,26 +255,43 @@ def advice_is_negated_after(text: str, end: int) -> bool:
     )
 
 
+def reads_as_advice(before: str) -> bool:
+    """Whether the words before a verb make it an instruction rather than a description."""
+    clause = CLAUSE_BREAK.split(before)[-1]
+    if NEGATION.search(clause):
+        return False
+    clause = clause.strip()
+    if ADVICE_CUE.search(clause + " "):
+        return True
+    governing = re.split(r"[;:]|\b(?:but|so|then|because)\b", before)[-1]
+    return bool(IMPERATIVE_LEAD.match(clause + " ")) and not DESCRIBED_REQUEST.search(governing)
+
+
 def check_never_your_fault(
     curriculum: Curriculum, module: Module, lines: list[Line], report: Report
 ) -> None:
     topic = curriculum.topic(module.topic)
     if topic is None or not topic.never_your_fault:
         return
-    learner_text = " ".join(
-        line.text.lower().replace("’", "'") for line in lines if line.learner_visible
-    )
-    if not any(phrase.replace("’", "'") in learner_text for phrase in curriculum.fault_phrases):
+    learner_text = plain_words(" ".join(line.text for line in lines if line.learner_visible))
+    if not any(plain_words(phrase) in learner_text for phrase in curriculum.fault_phrases):
+        example = curriculum.fault_phrases[0] if curriculum.fault_phrases else "never your fault"
         report.error(
             module.path, module.body_line, "SP402",
             f"modules on '{topic.id}' must tell learners plainly that it is never their fault "
-            f"(for example '{curriculum.fault_phrases[0] if curriculum.fault_phrases else 'never your fault'}')",
+            f"(for example '{example}')",
         )
+
+
+def plain_words(text: str) -> str:
+    """'It is **never** your\nfault' -> 'it is never your fault'."""
+    text = MARKUP.sub(lambda m: m.group(1) or " ", text.lower().replace("’", "'"))
+    return " ".join(text.split())
 
 
 def check_reading_level(module: Module, lines: list[Line], report: Report) -> None:
     learner = list(sentences(lines, learner_only=True))
-    youngest = module.age_bands[0] if module.age_bands else None
+    youngest = min(module.age_bands, key=band_index) if module.age_bands else None
     limit = SENTENCE_LIMITS.get(youngest or "")
     if limit:
         for sentence in learner:
@@ -206,8 +312,13 @@ def check_reading_level(module: Module, lines: list[Line], report: Report) -> No
             )
 
 
-def sentences(lines: list[Line], learner_only: bool, split: bool = True) -> Iterator[Sentence]:
-    """Sentences of prose: paragraphs and list items, markup stripped, headings skipped."""
+def sentences(
+    lines: list[Line], learner_only: bool, prepare: Callable[[str], str] | None = None
+) -> Iterator[Sentence]:
+    """Sentences of prose: paragraphs and list items, markup stripped, headings skipped.
+
+    `prepare` may rewrite a paragraph before it is split, keeping its length.
+    """
     paragraph: list[Line] = []
 
     def flush() -> Iterator[Sentence]:
@@ -222,8 +333,10 @@ def sentences(lines: list[Line], learner_only: bool, split: bool = True) -> Iter
             parts.append(part)
             offset += len(part) + 1
         text = " ".join(parts)
+        if prepare:
+            text = prepare(text)
         position = 0
-        for piece in SENTENCE_END.split(text) if split else [text]:
+        for piece in SENTENCE_END.split(text):
             found = text.find(piece, position)
             position = max(found, position)
             if WORD.search(piece):

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ..diagnostics import Report
 from ..model import Curriculum, Module
-from .text import iter_links
+from .text import INLINE_CODE, iter_lines, iter_links
+
+RAW_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ALT_TEXT = re.compile(r"\balt\s*=\s*(?:\"\s*[^\"\s][^\"]*\"|'\s*[^'\s][^']*'|[^\s\"'>]+)",
+                      re.IGNORECASE)
 
 
 def check(curriculum: Curriculum, report: Report) -> None:
@@ -20,6 +25,7 @@ def check(curriculum: Curriculum, report: Report) -> None:
 def check_module(
     module: Module, module_paths: set[Path], curriculum_dir: Path, report: Report
 ) -> None:
+    check_raw_images(module, report)
     for link in iter_links(module):
         if link.is_image and not link.text.strip():
             report.error(
@@ -40,3 +46,13 @@ def check_module(
         elif not target.is_file():
             code = "SP202" if link.is_image else "SP201"
             report.error(module.path, link.line, code, f"{kind} '{link.target}' does not exist")
+
+
+def check_raw_images(module: Module, report: Report) -> None:
+    for line in iter_lines(module):
+        if line.in_code:
+            continue
+        for image in RAW_IMAGE.finditer(INLINE_CODE.sub(" ", line.text)):
+            if not ALT_TEXT.search(image.group()):
+                report.error(module.path, line.number, "SP203",
+                             'image without alt text: add alt="a drawing of ..." to the <img>')
