@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import Manifest, tree_key
 from .diagnostics import Report
 from .model import Curriculum, Site
 from .output import staged_build
@@ -45,9 +46,22 @@ class BuildOptions:
 
 @dataclass
 class BuildSummary:
-    sites: list[str]
+    sites: list[str]  # built this time
     seconds: float
     notes: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)  # reused unchanged from the last build
+
+
+@dataclass(frozen=True)
+class PreparedSite:
+    site_id: str
+    config: Path
+    output: Path
+    key: str
+
+    @property
+    def name(self) -> str:
+        return f"site/{self.site_id}"
 
 
 def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
@@ -56,17 +70,30 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     refuse_if_invalid(report)
     sites = chosen_sites(curriculum, options)
     build_dir = options.root / "build"
+    manifest = Manifest.read(build_dir)
     notes: list[str] = []
-    with staged_build(build_dir, keep_previous=bool(options.only)) as staging:
-        configs = write_sources(curriculum, sites, options, staging, progress)
-        results = build_sites(configs, options.jobs, progress)
+    with staged_build(build_dir, keep_previous=True) as staging:
+        if not options.only:
+            prune_stale(staging, {site.id for site in curriculum.sites.values()})
+        prepared = write_sources(curriculum, sites, options, staging, progress)
+        stale = [p for p in prepared if not manifest.fresh(p.name, p.key, p.output / "index.html")]
+        for site in prepared:
+            if site not in stale:
+                progress(f"  {site.site_id}: unchanged, from the cache")
+        for site in stale:
+            if site.output.exists():
+                shutil.rmtree(site.output)  # hard-linked to the previous build: never edit in place
+        results = build_sites([(p.site_id, p.config) for p in stale], options.jobs, progress)
         failed = [r for r in results if not r.ok]
         if failed:
             raise BuildFailed(
                 [f"{r.site_id}: {message}" for r in failed for message in r.messages]
             )
-        for site in sites:
-            zip_site(staging / "site" / site.id, staging / "offline" / f"{site.id}.zip")
+        for site in prepared:
+            zipped = staging / "offline" / f"{site.site_id}.zip"
+            if site in stale or not zipped.exists():
+                zip_site(site.output, zipped)
+            manifest.keys[site.name] = site.key
         if options.pdf:
             notes += build_print(curriculum, sites, options, staging, progress)
         all_sites = sorted(curriculum.sites.values(), key=landing_order)
@@ -74,7 +101,10 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             staging / "site" / "index.html",
             landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites)),
         )
-    return BuildSummary([s.id for s in sites], time.monotonic() - started, notes)
+        manifest.write(staging)
+    built = [p.site_id for p in stale]
+    cached = [p.site_id for p in prepared if p not in stale]
+    return BuildSummary(built, time.monotonic() - started, notes, cached)
 
 
 def refuse_if_invalid(report: Report) -> None:
@@ -103,21 +133,32 @@ def chosen_sites(curriculum: Curriculum, options: BuildOptions) -> list[Site]:
 def write_sources(
     curriculum: Curriculum, sites: list[Site], options: BuildOptions, staging: Path,
     progress: Progress,
-) -> list[tuple[str, Path]]:
+) -> list[PreparedSite]:
     base = options.root / "mkdocs.yml"
     if not base.is_file():
         raise BuildFailed([f"{base}:1: SP300 missing the base mkdocs.yml every site inherits"])
-    configs: list[tuple[str, Path]] = []
+    base_bytes = base.read_bytes()
+    prepared: list[PreparedSite] = []
     for site in sites:
+        source_dir = staging / "sources" / site.id
         site_dir = staging / "site" / site.id
-        if site_dir.exists():
-            shutil.rmtree(site_dir)
-        config, pages = prepare_site(
-            curriculum, site, options.region, base, staging / "sources" / site.id, site_dir
-        )
-        configs.append((site.id, config))
+        config, pages = prepare_site(curriculum, site, options.region, base, source_dir, site_dir)
+        key = tree_key(source_dir, base_bytes)
+        prepared.append(PreparedSite(site.id, config, site_dir, key))
         progress(f"  prepared {site.id}: {pages} module page(s)")
-    return configs
+    return prepared
+
+
+def prune_stale(staging: Path, site_ids: set[str]) -> None:
+    """Remove what a previous build made for sites that no longer exist."""
+    for folder in ("site", "sources"):
+        for entry in (staging / folder).glob("*"):
+            if entry.is_dir() and entry.name not in site_ids:
+                shutil.rmtree(entry)
+    for pattern in ("offline/*.zip", "packs/*"):
+        for entry in staging.glob(pattern):
+            if entry.name.split(".")[0] not in site_ids:
+                entry.unlink()
 
 
 def prepare_site(

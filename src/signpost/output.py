@@ -14,21 +14,35 @@ from pathlib import Path
 def staged_build(build_dir: Path, keep_previous: bool = False) -> Iterator[Path]:
     """Yield an empty staging folder beside `build_dir`; swap it in if the block succeeds.
 
-    With `keep_previous`, the staging folder starts as a copy of the current build
-    (hard links where possible; writers must replace files, never edit them).
+    With `keep_previous`, the staging folder starts as a copy of the current build.
     """
     parent = build_dir.resolve().parent
     parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-new-", dir=parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a built site is for publishing
     try:
         if keep_previous and build_dir.is_dir():
-            shutil.rmtree(staging)
-            shutil.copytree(build_dir, staging, copy_function=_link_or_copy, symlinks=True)
+            copy_previous(build_dir, staging)
         yield staging
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     swap_in(staging, build_dir)
+
+
+# Folders whose outputs are always deleted before they are rebuilt, so sharing
+# their files with the previous build (hard links) can never change it.
+LINKED = ("site", "sources")
+
+
+def copy_previous(build_dir: Path, staging: Path) -> None:
+    for entry in build_dir.iterdir():
+        target = staging / entry.name
+        if entry.is_dir():
+            copier = _link_or_copy if entry.name in LINKED else shutil.copy2
+            shutil.copytree(entry, target, copy_function=copier, symlinks=True)
+        else:
+            shutil.copy2(entry, target)
 
 
 def swap_in(staging: Path, build_dir: Path) -> None:

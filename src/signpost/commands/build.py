@@ -38,8 +38,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for note in summary.notes:
         print(note, file=sys.stderr)
+    cached = f", {len(summary.cached)} unchanged from the cache" if summary.cached else ""
     print(
-        f"signpost build: built {len(summary.sites)} site(s) in {summary.seconds:.1f} s: "
+        f"signpost build: built {len(summary.sites)} site(s){cached} in {summary.seconds:.1f} s: "
         f"open build/site/index.html"
     )
     return 1 if summary.notes else 0

@@ -29,4 +29,6 @@ def landing_page(
 
 def write_landing(path: Path, html: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()  # may be a hard link into the previous build
     path.write_text(html, encoding="utf-8")
