@@ -107,6 +107,7 @@ REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
 REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?!\()")
 VAGUE_LINK_TEXT = {"here", "click here", "this", "link", "this link", "more", "read more"}
 HEADING = re.compile(r"^(#{1,6})\s")
+HTML_ONLY = re.compile(r"^\s*(?:<[^>]*>\s*)+$")
 
 
 @dataclass(frozen=True)
@@ -204,10 +205,11 @@ def check_headings(module: Module, lines: list[Line], report: Report) -> None:
 
 def check_stereotypes(module: Module, lines: list[Line], report: Report) -> None:
     for line in lines:
-        if not line.in_code and STEREOTYPES.search(line.text):
+        match = STEREOTYPES.search(line.text) if not line.in_code else None
+        if match:
             report.error(module.path, line.number, "SP404",
-                         "avoid the 'stranger danger' stereotype: most harm comes from people "
-                         "a child knows or has come to trust")
+                         f"avoid the stereotype '{match.group()}': most harm comes from "
+                         "people a child knows or has come to trust")
 
 
 def check_harmful_advice(module: Module, lines: list[Line], report: Report) -> None:
@@ -312,6 +314,14 @@ def check_reading_level(module: Module, lines: list[Line], report: Report) -> No
             )
 
 
+def not_prose(text: str) -> bool:
+    """Headings, table rows, link definitions and lines of HTML tags only."""
+    return bool(
+        HEADING.match(text) or text.lstrip().startswith("|")
+        or REFERENCE_DEFINITION.match(text) or HTML_ONLY.match(text)
+    )
+
+
 def sentences(
     lines: list[Line], learner_only: bool, prepare: Callable[[str], str] | None = None
 ) -> Iterator[Sentence]:
@@ -347,7 +357,7 @@ def sentences(
 
     for line in lines:
         skip = line.in_code or (learner_only and not line.learner_visible)
-        if skip or not line.text.strip() or HEADING.match(line.text) or line.text.lstrip().startswith("|"):
+        if skip or not line.text.strip() or not_prose(line.text):
             yield from flush()
             continue
         if LIST_ITEM.match(line.text):
