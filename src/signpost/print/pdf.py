@@ -18,6 +18,9 @@ MISSING_LIBRARIES = (
 )
 
 
+WARM_UP = '<p style="font-family: DejaVu Sans, sans-serif">Warm <b>up</b> <i>fonts</i></p>'
+
+
 @dataclass(frozen=True)
 class Rendered:
     path: Path
@@ -26,13 +29,18 @@ class Rendered:
 
 
 def weasyprint_problem() -> str | None:
-    """A note for the user if WeasyPrint cannot be used on this machine, else None."""
+    """A note for the user if WeasyPrint cannot be used on this machine, else None.
+
+    On success WeasyPrint is imported and its fonts are loaded in this process, so
+    that the rendering processes forked from it start warm.
+    """
     try:
-        import weasyprint  # noqa: F401
+        import weasyprint
     except OSError as exc:
         return MISSING_LIBRARIES.format(error=exc)
     except ImportError as exc:
         return f"signpost build: packs and guides were not made: {exc}"
+    weasyprint.HTML(string=WARM_UP).write_pdf()
     return None
 
 
