@@ -11,14 +11,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Manifest, tree_key
+from .cache import Manifest, text_key, tree_key
 from .diagnostics import Report
 from .model import Curriculum, Site
 from .output import staged_build
 from .pipeline import load_and_check
 from .render.landing import landing_page, write_landing
 from .render.markdown import RenderError
-from .render.mkdocs_build import SiteResult, build_site
+from .render.mkdocs_build import SiteJob, SiteResult, run_site_job
 from .render.pages import docs_tree
 from .render.siteconfig import write_site_sources
 from .select import select_site
@@ -57,11 +57,22 @@ class PreparedSite:
     site_id: str
     config: Path
     output: Path
-    key: str
+    key: str  # everything the site is built from
+    layout_key: str  # its config and navigation: when equal, only page contents differ
+    changed: frozenset[str]  # docs paths rewritten since the previous build
+    pages: int
 
     @property
     def name(self) -> str:
         return f"site/{self.site_id}"
+
+    def only_pages_changed(self, manifest: Manifest) -> bool:
+        """True when a page-level (dirty) MkDocs build gives the same output as a full one."""
+        return (
+            manifest.fresh(f"{self.name}/layout", self.layout_key, self.output / "index.html")
+            and all(path.endswith(".md") for path in self.changed)
+            and all((self.config.parent / "docs" / path).is_file() for path in self.changed)
+        )
 
 
 def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
@@ -80,10 +91,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
         for site in prepared:
             if site not in stale:
                 progress(f"  {site.site_id}: unchanged, from the cache")
-        for site in stale:
-            if site.output.exists():
-                shutil.rmtree(site.output)  # hard-linked to the previous build: never edit in place
-        results = build_sites([(p.site_id, p.config) for p in stale], options.jobs, progress)
+        jobs = [site_job(site, manifest) for site in stale]
+        results = build_sites(jobs, options.jobs, progress)
         failed = [r for r in results if not r.ok]
         if failed:
             raise BuildFailed(
@@ -94,6 +103,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             if site in stale or not zipped.exists():
                 zip_site(site.output, zipped)
             manifest.keys[site.name] = site.key
+            manifest.keys[f"{site.name}/layout"] = site.layout_key
         if options.pdf:
             notes += build_print(curriculum, sites, options, staging, progress)
         all_sites = sorted(curriculum.sites.values(), key=landing_order)
@@ -142,9 +152,16 @@ def write_sources(
     for site in sites:
         source_dir = staging / "sources" / site.id
         site_dir = staging / "site" / site.id
-        config, pages = prepare_site(curriculum, site, options.region, base, source_dir, site_dir)
-        key = tree_key(source_dir, base_bytes)
-        prepared.append(PreparedSite(site.id, config, site_dir, key))
+        config, pages, changed = prepare_site_sources(
+            curriculum, site, options.region, base, source_dir, site_dir
+        )
+        prepared.append(PreparedSite(
+            site.id, config, site_dir,
+            key=tree_key(source_dir, base_bytes),
+            layout_key=text_key(config.read_text(encoding="utf-8"), base_bytes.decode("utf-8")),
+            changed=frozenset(changed),
+            pages=pages,
+        ))
         progress(f"  prepared {site.id}: {pages} module page(s)")
     return prepared
 
@@ -166,25 +183,44 @@ def prepare_site(
     site_dir: Path,
 ) -> tuple[Path, int]:
     """Write one site's docs tree and mkdocs.yml; return the config path and page count."""
+    config, pages, _ = prepare_site_sources(curriculum, site, region, base, source_dir, site_dir)
+    return config, pages
+
+
+def prepare_site_sources(
+    curriculum: Curriculum, site: Site, region: str, base: Path, source_dir: Path,
+    site_dir: Path,
+) -> tuple[Path, int, set[str]]:
+    """As prepare_site, also returning the docs paths that changed since the last write."""
     content = select_site(curriculum, site)
     try:
         tree = docs_tree(curriculum, content, region)
     except RenderError as exc:
         raise BuildFailed([str(exc)]) from None
-    config = write_site_sources(site, tree, base, source_dir, site_dir)
-    return config, len(content.pages())
+    config, changed = write_site_sources(site, tree, base, source_dir, site_dir)
+    return config, len(content.pages()), changed
 
 
-def build_sites(configs: list[tuple[str, Path]], jobs: int, progress: Progress) -> list[SiteResult]:
-    """One process per site, `jobs` at a time: MkDocs is single-threaded."""
-    if jobs <= 1 or len(configs) <= 1:
-        results = [build_site(site_id, config) for site_id, config in configs]
+def site_job(site: PreparedSite, manifest: Manifest) -> SiteJob:
+    """A page-level rebuild when only page contents changed, else a clean one."""
+    if site.only_pages_changed(manifest):
+        return SiteJob(site.site_id, site.config, site.output, sorted(site.changed))
+    if site.output.exists():
+        shutil.rmtree(site.output)  # hard-linked to the previous build: never edit in place
+    return SiteJob(site.site_id, site.config, site.output, None)
+
+
+def build_sites(jobs: list[SiteJob], workers: int, progress: Progress) -> list[SiteResult]:
+    """One process per site, `workers` at a time, biggest first: MkDocs is single-threaded."""
+    jobs = sorted(jobs, key=lambda job: -job.weight())
+    if workers <= 1 or len(jobs) <= 1:
+        results = [run_site_job(job) for job in jobs]
     else:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(configs))) as pool:
-            futures = [pool.submit(build_site, site_id, config) for site_id, config in configs]
-            results = [future.result() for future in futures]
+        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            results = list(pool.map(run_site_job, jobs))
     for result in results:
-        progress(f"  built {result.site_id}" if result.ok else f"  FAILED {result.site_id}")
+        progress(f"  built {result.site_id}{' (changed pages only)' if result.partial else ''}"
+                 if result.ok else f"  FAILED {result.site_id}")
     return results
 
 

@@ -61,3 +61,31 @@ def _link_or_copy(source: str, target: str) -> None:
         os.link(source, target)
     except OSError:
         shutil.copy2(source, target)
+
+
+def sync_files(folder: Path, files: dict[str, bytes]) -> set[str]:
+    """Make `folder` hold exactly `files` (relative path -> bytes); return what changed.
+
+    Unchanged files keep their inode and modification time; changed ones are
+    replaced, never edited, since they may be hard links into the previous build.
+    """
+    changed: set[str] = set()
+    for relative, content in files.items():
+        target = folder / relative
+        if target.is_file() and target.stat().st_size == len(content) and \
+                target.read_bytes() == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            target.unlink()
+        target.write_bytes(content)
+        changed.add(relative)
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*"), reverse=True):
+            relative = path.relative_to(folder).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                changed.add(relative)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from dataclasses import dataclass, field
@@ -13,6 +14,18 @@ class SiteResult:
     site_id: str
     ok: bool
     messages: list[str] = field(default_factory=list)
+    partial: bool = False
+
+
+@dataclass(frozen=True)
+class SiteJob:
+    site_id: str
+    config: Path
+    output: Path | None
+    changed_pages: list[str] | None  # docs paths: a page-level rebuild of these only
+
+    def weight(self) -> int:
+        return len(self.changed_pages) if self.changed_pages is not None else 10**9
 
 
 class _Collect(logging.Handler):
@@ -24,8 +37,19 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns about every dirty build; ours are only run when the nav is unchanged."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def build_site(site_id: str, config_file: Path) -> SiteResult:
-    """Build one site; never raises, so a pool can report every site's outcome."""
+    """Build one site from clean; never raises, so a pool can report every site's outcome."""
+    return run_site_job(SiteJob(site_id, config_file, None, None))
+
+
+def run_site_job(job: SiteJob) -> SiteResult:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -35,15 +59,64 @@ def build_site(site_id: str, config_file: Path) -> SiteResult:
     logger.addHandler(collect)
     logger.setLevel(logging.WARNING)
     logger.propagate = False
+    quiet = _QuietDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    dirty = job.changed_pages is not None
     try:
-        config = load_config(config_file=str(config_file), strict=True)
-        build(config)
+        config = load_config(config_file=str(job.config), strict=True)
+        site_dir = Path(config.site_dir)
+        previous_index = prepare_dirty_build(site_dir, job.changed_pages) if dirty else None
+        build(config, dirty=dirty)
+        if previous_index is not None:
+            merge_search_index(site_dir, previous_index, job.changed_pages or [])
     except (MkDocsException, OSError, ValueError) as exc:
-        return SiteResult(site_id, False, [*collect.messages, str(exc)])
+        return SiteResult(job.site_id, False, [*collect.messages, str(exc)])
     finally:
         logger.removeHandler(collect)
-    keep_requests_on_site(Path(config.site_dir))
-    return SiteResult(site_id, True, collect.messages)
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+    keep_requests_on_site(site_dir)
+    return SiteResult(job.site_id, True, collect.messages, partial=dirty)
+
+
+# Files MkDocs and its plugins rewrite on every build, dirty or not.
+ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_index.json",
+                  "search/search_index.js")
+
+
+def page_output(docs_path: str) -> str:
+    return docs_path[: -len(".md")] + ".html"
+
+
+def prepare_dirty_build(site_dir: Path, changed_pages: list[str] | None) -> dict:
+    """Unlink what the build will rewrite (it is hard-linked to the previous build).
+
+    Returns the previous search index, to merge the rebuilt pages into.
+    """
+    index_path = site_dir / "search" / "search_index.json"
+    previous = json.loads(index_path.read_text(encoding="utf-8"))
+    for relative in [*ALWAYS_WRITTEN, *(page_output(p) for p in changed_pages or [])]:
+        path = site_dir / relative
+        if path.exists():
+            path.unlink()
+    return previous
+
+
+def merge_search_index(site_dir: Path, previous: dict, changed_pages: list[str]) -> None:
+    """Search entries of unchanged pages from before, of changed pages from this build."""
+    index_path = site_dir / "search" / "search_index.json"
+    fresh = json.loads(index_path.read_text(encoding="utf-8"))
+    rebuilt = {page_output(p) for p in changed_pages}
+    kept = [doc for doc in previous.get("docs", [])
+            if doc.get("location", "").split("#", 1)[0] not in rebuilt]
+    fresh["docs"] = kept + [doc for doc in fresh.get("docs", [])
+                            if doc.get("location", "").split("#", 1)[0] in rebuilt]
+    data = json.dumps(fresh, separators=(",", ":"))
+    index_path.unlink()
+    index_path.write_text(data, encoding="utf-8")
+    script = site_dir / "search" / "search_index.js"
+    if script.exists():  # the offline plugin's copy, for search from file://
+        script.unlink()
+        script.write_text(f"var __index = {data}", encoding="utf-8")
 
 
 # Material's bundle can fetch polyfills (ResizeObserver, mermaid) from a public CDN
@@ -62,4 +135,5 @@ def keep_requests_on_site(site_dir: Path) -> None:
         local = REMOTE_SCRIPT.sub("./assets/javascripts/unavailable.js", text)
         local = re.sub(r"\n/[/*]# sourceMappingURL=\S+\s*(?:\*/)?\s*$", "\n", local)
         if local != text:
+            script.unlink()  # may be a hard link into the previous build
             script.write_text(local, encoding="utf-8")

@@ -1,0 +1,164 @@
+"""The build cache: unchanged outputs are reused, and every kind of change reaches the output."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, copy_project, run_signpost
+
+SITES = ["children-4-7", "children-8-10", "children-11-13", "teens-14-17", "parents", "teachers"]
+
+
+def build(root: Path, *args: str, env: dict[str, str] | None = None) -> str:
+    command = [sys.executable, "-m", "signpost.cli", "--root", str(root), "build", "--no-pdf", *args]
+    result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def rebuilt(output: str) -> set[str]:
+    return set(re.findall(r"^  built (\S+)", output, re.M))
+
+
+def from_cache(output: str) -> set[str]:
+    return set(re.findall(r"^  (\S+): unchanged, from the cache", output, re.M))
+
+
+def html(root: Path, site: str, page: str) -> str:
+    return (root / "build" / "site" / site / page).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project built once; tests copy it (with its build/) and change one thing."""
+    root = copy_project(tmp_path_factory.mktemp("cached") / "project")
+    build(root)
+    return root
+
+
+@pytest.fixture
+def project_built(built_once: Path, tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(built_once, root, symlinks=True)
+    return root
+
+
+def test_nothing_changed_everything_from_cache(project_built: Path) -> None:
+    before = snapshot(project_built / "build" / "site")
+    output = build(project_built)
+    assert rebuilt(output) == set() and from_cache(output) == set(SITES)
+    assert "6 unchanged from the cache" in output
+    assert snapshot(project_built / "build" / "site") == before
+
+
+def test_module_edit_rebuilds_only_sites_holding_it(project_built: Path, tmp_path: Path) -> None:
+    module = project_built / "curriculum" / "feelings-and-consent" / "uh-oh-feelings.md"
+    module.write_text(module.read_text().replace(
+        "All feelings are OK to have.", "All feelings are OK to have, even big ones."))
+    output = build(project_built)
+    assert rebuilt(output) == {"children-4-7", "teachers"}
+    assert "even big ones" in html(project_built, "children-4-7",
+                                   "feelings-and-consent/uh-oh-feelings.html")
+    index = (project_built / "build/site/children-4-7/search/search_index.json").read_text()
+    assert "even big ones" in index
+    offline = (project_built / "build/site/children-4-7/search/search_index.js").read_text()
+    assert "even big ones" in offline
+    # The page-level rebuild gives what a clean build of the same inputs gives.
+    clean = tmp_path / "clean"
+    shutil.copytree(project_built, clean, ignore=shutil.ignore_patterns("build"))
+    build(clean)
+    for site in ("children-4-7", "teachers"):
+        assert pages(project_built, site) == pages(clean, site)
+        assert search_docs(project_built, site) == search_docs(clean, site)
+
+
+def test_region_entry_reaches_every_site(project_built: Path) -> None:
+    region = project_built / "curriculum" / "regions" / "GB.yml"
+    region.write_text(region.read_text().replace(
+        "Free, confidential help for anyone under 19", "Free, confidential help, day or night, "
+        "for anyone under 19"))
+    output = build(project_built)
+    assert rebuilt(output) == set(SITES)
+    for site in SITES:
+        assert "day or night" in html(project_built, site, "get-help.html")
+
+
+def test_audience_file_change_rebuilds_that_site(project_built: Path) -> None:
+    audience = project_built / "audiences" / "teens-14-17.yml"
+    audience.write_text(audience.read_text().replace(
+        "title: Online relationships and safety, ages 14 to 17",
+        "title: Relationships and safety online, ages 14 to 17"))
+    output = build(project_built)
+    assert rebuilt(output) == {"teens-14-17"}
+    assert "Relationships and safety online" in html(project_built, "teens-14-17", "index.html")
+    assert "Relationships and safety online" in (
+        project_built / "build" / "site" / "index.html").read_text()
+
+
+def test_base_mkdocs_yml_change_rebuilds_every_site(project_built: Path) -> None:
+    base = project_built / "mkdocs.yml"
+    base.write_text(base.read_text() + "\ncopyright: Oak Lane Primary School\n")
+    output = build(project_built)
+    assert rebuilt(output) == set(SITES)
+    for site in SITES:
+        assert "Oak Lane Primary School" in html(project_built, site, "index.html")
+
+
+@pytest.mark.parametrize("change", ["template", "version"])
+def test_signpost_itself_changing_rebuilds_everything(project_built, tmp_path, change) -> None:
+    package = tmp_path / "installed" / "signpost"
+    shutil.copytree(ROOT / "src" / "signpost", package,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    if change == "template":
+        css = package / "assets" / "signpost.css"
+        css.write_text(css.read_text() + "\n/* restyled: marker-7f3a */\n")
+    else:
+        init = package / "__init__.py"
+        init.write_text(init.read_text().replace('__version__ = "', '__version__ = "9'))
+    env = {**os.environ, "PYTHONPATH": str(package.parent)}
+    output = build(project_built, env=env)
+    assert rebuilt(output) == set(SITES)
+    if change == "template":
+        css = (project_built / "build/site/children-4-7/assets/signpost.css").read_text()
+        assert "marker-7f3a" in css
+
+
+def test_removed_site_disappears(project_built: Path) -> None:
+    (project_built / "audiences" / "parents.yml").unlink()
+    build(project_built)
+    assert not (project_built / "build" / "site" / "parents").exists()
+    assert not (project_built / "build" / "offline" / "parents.zip").exists()
+    assert "parents/index.html" not in (project_built / "build/site/index.html").read_text()
+
+
+def test_failed_incremental_build_leaves_previous_build(project_built: Path) -> None:
+    before = snapshot(project_built / "build")
+    module = project_built / "curriculum" / "feelings-and-consent" / "uh-oh-feelings.md"
+    module.write_text(module.read_text().replace("All feelings are OK to have.",
+                                                 "See [a missing page](nowhere.md)."))
+    result = run_signpost(project_built, "build", "--no-pdf")
+    assert result.returncode == 1 and "SP201" in result.stderr
+    assert snapshot(project_built / "build") == before
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def pages(root: Path, site: str) -> dict[str, bytes]:
+    folder = root / "build" / "site" / site
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*.html")}
+
+
+def search_docs(root: Path, site: str) -> list[tuple[str, str]]:
+    index = json.loads((root / "build/site" / site / "search/search_index.json").read_text())
+    return sorted((doc["location"], doc["text"]) for doc in index["docs"])
