@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import copy_project, run_signpost
+from conftest import ROOT, copy_project, run_signpost
 
 CORPUS = Path(__file__).parent / "corpus"
 # Corpus files are reviewed "today", so that they never go stale or into the future.
@@ -215,3 +216,32 @@ def test_a_waiver_silences_one_rule_in_one_module_and_is_listed(
     bad_paths, bad_output = bad_corpus
     assert problems_in(bad_output, bad_paths["sp408-reading-level"]) == [(19, "SP408")]
     assert " waived: " not in bad_output
+
+
+def test_every_code_has_an_entry_in_the_authoring_guide() -> None:
+    source = ROOT / "src" / "signpost"
+    codes = {
+        code
+        for path in source.rglob("*.py")
+        for code in re.findall(r"\"(SP\d{3})\"", path.read_text(encoding="utf-8"))
+    }
+    assert len(codes) > 40
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = sorted(code for code in codes if f"\n| {code} |" not in guide)
+    assert missing == [], f"add these codes to the tables in CONTRIBUTING.md: {missing}"
+
+
+def test_pull_request_workflow_checks_tests_builds_and_uploads() -> None:
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
+    assert "pull_request" in workflow[True]  # YAML reads the key `on` as true
+    steps = [step for job in workflow["jobs"].values() for step in job["steps"]]
+    runs = [step.get("run", "") for step in steps]
+    assert any("signpost check --format github" in run for run in runs)
+    assert any(run.strip() == "make test" for run in runs)
+    assert any(run.strip() == "make build" for run in runs)
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact"))
+    assert upload["with"]["path"].rstrip("/") == "build"
+    template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
+    assert template.count("- [ ]") >= 8 and "never the child's fault" in template
