@@ -81,6 +81,9 @@ HARMFUL_ADVICE: dict[str, re.Pattern[str]] = {
 QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”|(?<!\w)'.*?'(?!\w)")
 STEREOTYPES = re.compile(r"\bstranger[- ]danger\b|\b(?:creepy|dirty) old(?:er)? m[ae]n\b",
                          re.IGNORECASE)
+STEREOTYPE_REJECTED = re.compile(
+    r"[\"”'’]?\s*(?:is|was|are)\s+(?:a myth|not|misleading|wrong|outdated|unhelpful)\b"
+)
 RAW_HTML: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"<\s*(script|iframe|frame|frameset|object|embed|applet|portal|form|link|meta|"
                 r"base|style)\b", re.I),
@@ -106,6 +109,11 @@ PLAIN_HTTP = re.compile(
 REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
 REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?!\()")
 VAGUE_LINK_TEXT = {"here", "click here", "this", "link", "this link", "more", "read more"}
+CONTRACTIONS = (
+    ("isn't", "is not"), ("wasn't", "was not"), ("aren't", "are not"), ("weren't", "were not"),
+    ("haven't", "have not"), ("hasn't", "has not"), ("didn't", "did not"),
+    ("it's", "it is"), ("you're", "you are"), ("they're", "they are"), ("that's", "that is"),
+)
 HEADING = re.compile(r"^(#{1,6})\s")
 HTML_ONLY = re.compile(r"^\s*(?:<[^>]*>\s*)+$")
 
@@ -123,15 +131,33 @@ class Sentence:
 def check(curriculum: Curriculum, report: Report) -> None:
     for module in curriculum.modules.values():
         lines = list(iter_lines(module))
-        check_raw_html(module, lines, report)
+        fields = front_matter_lines(module)
+        sources = [Line(module.line_of("sources", i), text, (), False)
+                   for i, text in enumerate(module.sources)]
+        check_raw_html(module, sources + fields + lines, report)
         check_links(module, report)
         check_reference_images(module, lines, report)
         check_headings(module, lines, report)
-        check_stereotypes(module, lines, report)
+        check_stereotypes(module, fields + lines, report)
         check_harmful_advice(module, lines, report)
+        check_harmful_advice_in_lines(module, fields, report)
+        check_harmful_advice_in_lines(module, [ln for ln in lines if not_prose(ln.text)], report)
         if module.audience == "children":
             check_never_your_fault(curriculum, module, lines, report)
             check_reading_level(module, lines, report)
+
+
+def front_matter_lines(module: Module) -> list[Line]:
+    """Front-matter text that pages show (title, summary, objectives, glossary, materials)."""
+    texts: list[tuple[int, str]] = [
+        (module.line_of("title"), module.title),
+        (module.line_of("summary"), module.summary),
+    ]
+    texts += [(module.line_of("objectives", i), o) for i, o in enumerate(module.objectives)]
+    texts += [(module.line_of("vocabulary", term), f"{term}: {definition}")
+              for term, definition in module.vocabulary.items()]
+    texts += [(module.line_of("materials", i), m) for i, m in enumerate(module.materials)]
+    return [Line(number, text, (), False) for number, text in texts if text]
 
 
 def check_raw_html(module: Module, lines: list[Line], report: Report) -> None:
@@ -206,10 +232,17 @@ def check_headings(module: Module, lines: list[Line], report: Report) -> None:
 def check_stereotypes(module: Module, lines: list[Line], report: Report) -> None:
     for line in lines:
         match = STEREOTYPES.search(line.text) if not line.in_code else None
-        if match:
+        if match and not rejects_stereotype(line.text.lower(), match):
             report.error(module.path, line.number, "SP404",
                          f"avoid the stereotype '{match.group()}': most harm comes from "
                          "people a child knows or has come to trust")
+
+
+def rejects_stereotype(text: str, match: re.Match[str]) -> bool:
+    """'Avoid "stranger danger" messages', 'stranger danger is a myth'."""
+    before = CLAUSE_BREAK.split(text[: match.start()].replace("’", "'"))[-1]
+    after = text[match.end() : match.end() + 40]
+    return bool(NEGATION.search(before) or STEREOTYPE_REJECTED.match(after))
 
 
 def check_harmful_advice(module: Module, lines: list[Line], report: Report) -> None:
@@ -221,6 +254,24 @@ def check_harmful_advice(module: Module, lines: list[Line], report: Report) -> N
                 f"reads as advice {advice}; the advice is never to pay, send more, comply, "
                 "delete evidence or keep it secret: say 'do not ...' plainly",
             )
+
+
+def check_harmful_advice_in_lines(module: Module, lines: list[Line], report: Report) -> None:
+    """Headings, table cells and front-matter text: each line on its own."""
+    for line in lines:
+        if line.in_code or REFERENCE_DEFINITION.match(line.text):
+            continue
+        for cell in HEADING.sub("", line.text).split("|"):
+            plain = without_quotations(MARKUP.sub(lambda m: m.group(1) or " ", cell))
+            for sentence in SENTENCE_END.split(plain):
+                advice = harmful_advice_in(sentence)
+                if advice:
+                    report.error(
+                        module.path, line.number, "SP403",
+                        f"reads as advice {advice}; the advice is never to pay, send more, "
+                        "comply, delete evidence or keep it secret: say 'do not ...' plainly",
+                    )
+                    break
 
 
 def without_quotations(text: str) -> str:
@@ -286,8 +337,10 @@ def check_never_your_fault(
 
 
 def plain_words(text: str) -> str:
-    """'It is **never** your\nfault' -> 'it is never your fault'."""
+    """'It **isn't** your\nfault' -> 'it is not your fault'."""
     text = MARKUP.sub(lambda m: m.group(1) or " ", text.lower().replace("’", "'"))
+    for short, long in CONTRACTIONS:
+        text = text.replace(short, long)
     return " ".join(text.split())
 
 
@@ -296,6 +349,14 @@ def check_reading_level(module: Module, lines: list[Line], report: Report) -> No
     youngest = min(module.age_bands, key=band_index) if module.age_bands else None
     limit = SENTENCE_LIMITS.get(youngest or "")
     if limit:
+        for index, objective in enumerate(module.objectives):
+            words = len(WORD.findall(objective))
+            if words > limit:
+                report.error(
+                    module.path, module.line_of("objectives", index), "SP407",
+                    f"objective of {words} words; for ages {youngest} keep it to {limit} words "
+                    "or fewer (learners read it in 'In this lesson')",
+                )
         for sentence in learner:
             if sentence.words > limit:
                 report.error(
