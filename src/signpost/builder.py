@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import time
-import zipfile
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from .output import staged_build
 from .pipeline import load_and_check
 from .render.landing import landing_page, write_landing
 from .render.markdown import RenderError
-from .render.mkdocs_build import SiteJob, SiteResult, run_site_job
+from .render.mkdocs_build import SiteJob, SiteResult, run_site_job, zip_site
 from .render.pages import docs_tree
 from .render.siteconfig import write_site_sources
 from .select import select_site
@@ -91,7 +90,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
         for site in prepared:
             if site not in stale:
                 progress(f"  {site.site_id}: unchanged, from the cache")
-        jobs = [site_job(site, manifest) for site in stale]
+        jobs = [site_job(site, manifest, staging / "offline" / f"{site.site_id}.zip")
+                for site in stale]
         results = build_sites(jobs, options.jobs, progress)
         failed = [r for r in results if not r.ok]
         if failed:
@@ -100,7 +100,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             )
         for site in prepared:
             zipped = staging / "offline" / f"{site.site_id}.zip"
-            if site in stale or not zipped.exists():
+            if not zipped.exists():
                 zip_site(site.output, zipped)
             manifest.keys[site.name] = site.key
             manifest.keys[f"{site.name}/layout"] = site.layout_key
@@ -201,13 +201,14 @@ def prepare_site_sources(
     return config, len(content.pages()), changed
 
 
-def site_job(site: PreparedSite, manifest: Manifest) -> SiteJob:
+def site_job(site: PreparedSite, manifest: Manifest, archive: Path) -> SiteJob:
     """A page-level rebuild when only page contents changed, else a clean one."""
     if site.only_pages_changed(manifest):
-        return SiteJob(site.site_id, site.config, site.output, sorted(site.changed))
+        return SiteJob(site.site_id, site.config, site.output, sorted(site.changed), site.pages,
+                       archive)
     if site.output.exists():
         shutil.rmtree(site.output)  # hard-linked to the previous build: never edit in place
-    return SiteJob(site.site_id, site.config, site.output, None)
+    return SiteJob(site.site_id, site.config, site.output, None, site.pages, archive)
 
 
 def build_sites(jobs: list[SiteJob], workers: int, progress: Progress) -> list[SiteResult]:
@@ -219,20 +220,10 @@ def build_sites(jobs: list[SiteJob], workers: int, progress: Progress) -> list[S
         with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
             results = list(pool.map(run_site_job, jobs))
     for result in results:
-        progress(f"  built {result.site_id}{' (changed pages only)' if result.partial else ''}"
+        scope = " (changed pages only)" if result.partial else ""
+        progress(f"  built {result.site_id}{scope} in {result.seconds:.1f} s"
                  if result.ok else f"  FAILED {result.site_id}")
     return results
-
-
-def zip_site(site_dir: Path, target: Path) -> None:
-    """The site as a zip that opens from a USB stick with no network."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        target.unlink()
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
-                archive.write(path, Path(site_dir.name) / path.relative_to(site_dir))
 
 
 def build_print(

@@ -45,6 +45,8 @@ def region_variables(curriculum: Curriculum, code: str) -> dict[str, Any]:
 
 def render_text(markdown: str, variables: dict[str, Any]) -> str:
     """Fill `{{ region.... }}` in module text; raises on unknown variables."""
+    if "{{" not in markdown and "{%" not in markdown:
+        return markdown  # most text has no variables: skip compiling a template for it
     return _environment.from_string(markdown).render(variables)
 
 

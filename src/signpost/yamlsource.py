@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
 
 class YamlProblem(Exception):
     """Malformed YAML; `line` is 1-based and relative to the parsed text."""
@@ -40,7 +42,7 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, Lines]:
     matter reports lines of the whole Markdown file.
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=FAST_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line if mark else 0) + first_line

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 import re
+import time
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,7 @@ class SiteResult:
     ok: bool
     messages: list[str] = field(default_factory=list)
     partial: bool = False
+    seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -23,9 +26,12 @@ class SiteJob:
     config: Path
     output: Path | None
     changed_pages: list[str] | None  # docs paths: a page-level rebuild of these only
+    pages: int = 0
+    archive: Path | None = None  # where to zip the built site for offline use
 
     def weight(self) -> int:
-        return len(self.changed_pages) if self.changed_pages is not None else 10**9
+        """Rough cost, so the pool can start the biggest builds first."""
+        return len(self.changed_pages) if self.changed_pages is not None else 10 * self.pages
 
 
 class _Collect(logging.Handler):
@@ -62,6 +68,7 @@ def run_site_job(job: SiteJob) -> SiteResult:
     quiet = _QuietDirtyWarning()
     logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     dirty = job.changed_pages is not None
+    started = time.monotonic()
     try:
         config = load_config(config_file=str(job.config), strict=True)
         site_dir = Path(config.site_dir)
@@ -75,7 +82,21 @@ def run_site_job(job: SiteJob) -> SiteResult:
         logger.removeHandler(collect)
         logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
     keep_requests_on_site(site_dir)
-    return SiteResult(job.site_id, True, collect.messages, partial=dirty)
+    if job.archive is not None:
+        zip_site(site_dir, job.archive)
+    return SiteResult(job.site_id, True, collect.messages, partial=dirty,
+                      seconds=time.monotonic() - started)
+
+
+def zip_site(site_dir: Path, target: Path) -> None:
+    """The site as a zip that opens from a USB stick with no network."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.unlink()  # may be a hard link into the previous build
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for path in sorted(site_dir.rglob("*")):
+            if path.is_file():
+                archive.write(path, Path(site_dir.name) / path.relative_to(site_dir))
 
 
 # Files MkDocs and its plugins rewrite on every build, dirty or not.
