@@ -1,0 +1,39 @@
+"""Every shipped region renders into every site, with its sources and checked dates shown."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from conftest import ROOT
+from signpost.render.pages import docs_tree
+from signpost.select import select_site
+
+REGIONS = sorted(path.stem for path in (ROOT / "curriculum" / "regions").glob("*.yml"))
+
+
+def test_the_issue_regions_are_shipped() -> None:
+    assert {"global", "GB", "US", "AU", "CA", "IN", "PH", "PK", "LT"} <= set(REGIONS)
+
+
+@pytest.mark.parametrize("region", REGIONS)
+def test_every_site_renders_for_every_region(shipped_curriculum, region: str) -> None:
+    data = yaml.safe_load((ROOT / "curriculum" / "regions" / f"{region}.yml").read_text())
+    for site in shipped_curriculum.sites.values():
+        tree = docs_tree(shipped_curriculum, select_site(shipped_curriculum, site), region)
+        help_page = tree.pages["get-help.md"]
+        for channel in data["channels"]:
+            assert channel["name"] in help_page
+            assert f"Checked on {channel['checked']} against {channel['source']}" in help_page
+            if channel.get("status") == "secondary":
+                assert "Only a secondary source confirms this entry" in help_page
+        for path, markdown in tree.pages.items():
+            assert "{{" not in markdown, f"{site.id}/{path}: unfilled region variable"
+
+
+def test_every_channel_has_a_source_and_checked_date() -> None:
+    for region in REGIONS:
+        data = yaml.safe_load((ROOT / "curriculum" / "regions" / f"{region}.yml").read_text())
+        for channel in data["channels"]:
+            assert channel.get("source") and channel.get("checked"), (region, channel["name"])
+            assert channel.get("status") in ("verified", "secondary")
