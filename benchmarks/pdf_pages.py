@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -39,16 +40,27 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as out:
         jobs = [(d.html, Path(out) / d.path, d.title, d.language) for d in documents]
+        cpu_before = cpu_seconds()
         started = time.perf_counter()
         results = render_all(jobs, args.jobs)
         seconds = time.perf_counter() - started
+        cpu = cpu_seconds() - cpu_before
     failed = [r.error for r in results if r.error]
     for error in failed:
         print(f"failed: {error}", file=sys.stderr)
     pages = sum(r.pages for r in results)
     print(f"documents: {len(results)}  processes: {min(args.jobs, len(results))}")
     print(f"pages: {pages}  seconds: {seconds:.2f}  pages/s: {pages / seconds:.1f}")
+    # On a shared machine wall time depends on other load; CPU time does not.
+    print(f"cpu seconds: {cpu:.2f}  pages per cpu-second: {pages / cpu:.1f}")
     return 1 if failed else 0
+
+
+def cpu_seconds() -> float:
+    """User and system time of this process and its finished child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 if __name__ == "__main__":

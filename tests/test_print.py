@@ -254,12 +254,48 @@ def test_a4_by_default(print_build: Path) -> None:
         assert page_sizes(pdf) == {A4}, pdf.name
 
 
-def test_letter_on_request(tmp_path: Path) -> None:
+def add_image(root: Path, target: str) -> tuple[Path, int]:
+    """A line showing an image, two lines under the module's first heading."""
+    module = root / "curriculum" / "trusted-adults" / "secrets-and-surprises.md"
+    lines = module.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("## ")) + 2
+    lines.insert(at, f"![Pip and Dot planning a surprise]({target})")
+    module.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return module, at + 1
+
+
+def images_drawn(path: Path) -> list[tuple[float, float]]:
+    """(width, height) in points at which each image is drawn, from the drawing matrix."""
+    sizes: list[tuple[float, float]] = []
+
+    def visit(operator: bytes, args: list, matrix: list[float], text_matrix: list[float]) -> None:
+        if operator == b"Do":
+            sizes.append((matrix[0], matrix[3]))
+
+    for page in PdfReader(path).pages:
+        page.extract_text(visitor_operand_before=visit)
+    return sizes
+
+
+def test_letter_on_request_with_images_scaled_to_fit(tmp_path: Path) -> None:
+    from PIL import Image
+
     root = without_invalid_modules(copy_project(tmp_path / "project"))
+    (root / "curriculum" / "trusted-adults" / "images").mkdir()
+    wide = root / "curriculum" / "trusted-adults" / "images" / "wide.png"
+    Image.new("RGB", (3000, 600), "white").save(wide)
+    add_image(root, "images/wide.png")
     result = run_signpost(root, "build", "--only", "children-4-7", "--paper", "letter")
     assert result.returncode == 0, result.stderr
-    assert page_sizes(root / "build" / "packs" / "children-4-7.pdf") == {LETTER}
+    pack = root / "build" / "packs" / "children-4-7.pdf"
+    assert page_sizes(pack) == {LETTER}
     assert page_sizes(root / "build" / "guides" / "4-7.pdf") == {LETTER}
+    [(width, height)] = images_drawn(pack)
+    text_width = LETTER[0] - 2 * 17 / 25.4 * 72  # the page less its 17 mm margins
+    assert text_width * 0.95 < width <= text_width + 1
+    assert abs(width / height - 3000 / 600) < 0.05  # scaled, not stretched
+    html = (root / "build" / "packs" / "children-4-7.html").read_text(encoding="utf-8")
+    assert 'src="data:image/png;base64,' in html  # the HTML copy stands on its own
 
 
 def test_no_pdf_skips_print_outputs(tmp_path: Path) -> None:
@@ -272,12 +308,7 @@ def test_no_pdf_skips_print_outputs(tmp_path: Path) -> None:
 
 
 def add_missing_image(root: Path) -> tuple[Path, int]:
-    module = root / "curriculum" / "trusted-adults" / "secrets-and-surprises.md"
-    lines = module.read_text(encoding="utf-8").splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("## ")) + 2
-    lines.insert(at, "![Pip and Dot planning a surprise](images/not-there.png)")
-    module.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return module, at + 1
+    return add_image(root, "images/not-there.png")
 
 
 def test_missing_image_is_a_clear_error(tmp_path: Path) -> None:

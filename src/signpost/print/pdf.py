@@ -44,13 +44,21 @@ def weasyprint_problem() -> str | None:
     return None
 
 
-def refuse_fetch(url: str, timeout: int = 10, ssl_context: Any = None) -> dict[str, Any]:
-    """Print documents carry their images inline; nothing is fetched, from any host."""
-    if url.startswith("data:"):
-        from weasyprint.urls import default_url_fetcher
+def inline_only_fetcher() -> Any:
+    """Print documents carry their images inline (data: URIs); nothing else is fetched."""
+    try:
+        from weasyprint.urls import URLFetcher
+    except ImportError:  # WeasyPrint before 68 takes a function
+        return _legacy_inline_only
+    return URLFetcher(allowed_protocols=["data"])
 
-        return default_url_fetcher(url, timeout, ssl_context)
-    raise ValueError(f"print documents may not load '{url}'")
+
+def _legacy_inline_only(url: str, timeout: int = 10, ssl_context: Any = None) -> Any:
+    if not url.startswith("data:"):
+        raise ValueError(f"print documents may not load '{url}'")
+    from weasyprint.urls import default_url_fetcher
+
+    return default_url_fetcher(url, timeout, ssl_context)
 
 
 def render_pdf(html: str, target: Path, title: str, language: str) -> Rendered:
@@ -58,7 +66,7 @@ def render_pdf(html: str, target: Path, title: str, language: str) -> Rendered:
     from weasyprint import HTML
 
     try:
-        document = HTML(string=html, url_fetcher=refuse_fetch).render()
+        document = HTML(string=html, url_fetcher=inline_only_fetcher()).render()
         document.metadata.title = title
         document.metadata.lang = language
         target.parent.mkdir(parents=True, exist_ok=True)
