@@ -6,8 +6,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import run_signpost
+from signpost.loader import MODULE_FIELDS
 
 
 @pytest.mark.parametrize(
@@ -32,6 +34,9 @@ def test_new_module_passes_check(
     expected = f"curriculum/{topic}/{module_id}.md"
     assert result.stdout.strip() == expected
     text = (project / expected).read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n")[1])
+    fields = MODULE_FIELDS if audience == "children" else MODULE_FIELDS - {"age_bands"}
+    assert set(front) == fields
     assert f"id: {module_id}\n" in text
     assert f"last_reviewed: {date.today().isoformat()}" in text
     if audience == "children":
