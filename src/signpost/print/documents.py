@@ -14,6 +14,7 @@ from markupsafe import Markup
 from ..model import (
     AGE_BANDS,
     BLOCK_KINDS,
+    FACILITATOR_ONLY,
     TIMED_KINDS,
     Curriculum,
     Module,
@@ -69,7 +70,9 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
     for index, page in enumerate(unique_pages(select_site(curriculum, site).pages())):
         module = page.module
         entry = module_entry(curriculum, module, f"m{index}", module.title)
-        entry.body = ModuleBody(module, variables, LEARNER_LABELS, worksheet).html(page.body)
+        # The site's blocks, and never a facilitator's, whatever its audience file says.
+        body = gate(page.body, page.kinds - FACILITATOR_ONLY)
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS, worksheet).html(body)
         family = only_blocks(module.body, FAMILY)
         entry.family = ModuleBody(module, variables, LEARNER_LABELS).html(family)
         entries.append(entry)
@@ -114,7 +117,8 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
         module = page.module
         bookmark = f"Ages {band}: {module.title}" if band else module.title
         entry = module_entry(curriculum, module, f"m{number}", bookmark)
-        entry.body = ModuleBody(module, variables, LEARNER_LABELS).html(page.body)
+        body = gate(page.body, page.kinds - FACILITATOR_ONLY)
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS).html(body)
         if band is None:
             guides.append(entry)
         elif bands and bands[-1][0] == band:
