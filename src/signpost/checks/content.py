@@ -35,10 +35,13 @@ IMPERATIVE_LEAD = re.compile(
     r"then|and|or|you)\s+)*\s*$"
 )
 ADVICE_CUE = re.compile(
-    r"\b(?:should|must|need to|needs to|have to|has to|had better|ought to|can|could|"
-    r"might want to|may want to|try to|best to|better to|safest to|easiest to|ok to|"
-    r"okay to|fine to|alright to|good idea to|is to|remember to|make sure to|make sure you|"
-    r"it's smart to|it is smart to)\s+(?:just\s+|simply\s+|always\s+|quickly\s+)*$"
+    r"(?:(?:^|\b(?:you|we|i|your child|your son|your daughter|your teen|the child|a child|"
+    r"the young person|children|young people|learners|pupils|students|everyone)\s+)"
+    r"(?:really\s+|just\s+|always\s+)?(?:should|must|need to|needs to|have to|has to|"
+    r"had better|ought to|can|could|might want to|may want to)"
+    r"|\b(?:try to|best to|better to|safest to|easiest to|ok to|okay to|fine to|alright to|"
+    r"good idea to|is to|remember to|make sure to|make sure you|it's smart to|"
+    r"it is smart to))\s+(?:just\s+|simply\s+|always\s+|quickly\s+)*$"
 )
 # "They ask you to change clothes, show your room, or keep it secret": every item of the
 # list is what someone asks, not advice.
@@ -65,7 +68,8 @@ HARMFUL_ADVICE: dict[str, re.Pattern[str]] = {
     "to comply": re.compile(
         r"\b(?:do (?:what|whatever|everything) (?:they|he|she|the person) (?:says?|asks?|"
         r"wants?|tells? you)|give (?:them|him|her) what (?:they|he|she) wants?|"
-        r"go along with (?:it|them|him|her|their demands?|the demands?)|comply)\b"
+        r"go along with (?:it|them|him|her|their demands?|the demands?)|"
+        r"comply with (?:them|him|her|it|their demands?|the demands?|what))\b"
     ),
     "to delete evidence": re.compile(
         r"\b(?:delete|erase|wipe|clear)\b[^.!?]*?\b(?:messages?|chats?|evidence|screenshots?|"
