@@ -162,3 +162,22 @@ def pages(root: Path, site: str) -> dict[str, bytes]:
 def search_docs(root: Path, site: str) -> list[tuple[str, str]]:
     index = json.loads((root / "build/site" / site / "search/search_index.json").read_text())
     return sorted((doc["location"], doc["text"]) for doc in index["docs"])
+
+
+def test_pdfs_are_printed_again_only_when_their_content_changed(project_built: Path) -> None:
+    def printed(output: str) -> set[str]:
+        return set(re.findall(r"^  printed (\S+):", output, re.M))
+
+    command = [sys.executable, "-m", "signpost.cli", "--root", str(project_built), "build"]
+    first = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert first.returncode == 0, first.stderr
+    assert "packs/children-4-7.pdf" in printed(first.stdout)
+    module = project_built / "curriculum" / "feelings-and-consent" / "uh-oh-feelings.md"
+    module.write_text(module.read_text().replace(
+        "All feelings are OK to have.", "All feelings are OK to have, even big ones."))
+    second = subprocess.run(command, capture_output=True, text=True, timeout=900)
+    assert second.returncode == 0, second.stderr
+    assert printed(second.stdout) == {"packs/children-4-7.pdf", "guides/4-7.pdf"}
+    assert "guides/parents.pdf: unchanged, from the cache" in second.stdout
+    html = (project_built / "build" / "packs" / "children-4-7.html").read_text()
+    assert "even big ones" in html

@@ -105,7 +105,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             manifest.keys[site.name] = site.key
             manifest.keys[f"{site.name}/layout"] = site.layout_key
         if options.pdf:
-            notes += build_print(curriculum, sites, options, staging, progress)
+            notes += build_print(curriculum, sites, options, staging, progress, manifest)
         all_sites = sorted(curriculum.sites.values(), key=landing_order)
         write_landing(
             staging / "site" / "index.html",
@@ -228,7 +228,7 @@ def build_sites(jobs: list[SiteJob], workers: int, progress: Progress) -> list[S
 
 def build_print(
     curriculum: Curriculum, sites: list[Site], options: BuildOptions, staging: Path,
-    progress: Progress,
+    progress: Progress, manifest: Manifest | None = None,
 ) -> list[str]:
     """Packs and guides (PDF and HTML); returns notes when some could not be made."""
     from .print.documents import PrintSettings
@@ -237,7 +237,7 @@ def build_print(
     settings = PrintSettings(options.region, options.paper)
     try:
         return write_print(curriculum, sites, settings, staging, everything=not options.only,
-                           workers=options.jobs, progress=progress)
+                           workers=options.jobs, progress=progress, manifest=manifest)
     except RenderError as exc:
         raise BuildFailed([str(exc)]) from None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ..cache import Manifest, text_key
 from ..model import Curriculum, Site
 from .documents import PrintDocument, PrintSettings, print_documents
 from .pdf import render_all, weasyprint_problem
@@ -13,23 +14,41 @@ from .pdf import render_all, weasyprint_problem
 def write_print(
     curriculum: Curriculum, sites: list[Site], settings: PrintSettings, staging: Path,
     everything: bool, workers: int, progress: Callable[[str], None],
+    manifest: Manifest | None = None,
 ) -> list[str]:
-    """Returns notes for the user (non-empty: something was not made)."""
+    """Returns notes for the user (non-empty: something was not made).
+
+    With a `manifest`, a PDF whose HTML and paper are unchanged since the last
+    build is kept rather than printed again.
+    """
+    manifest = manifest or Manifest()
     documents = print_documents(curriculum, sites, settings, everything)
+    keys = {d.path: text_key(d.html, settings.paper) for d in documents}
     for document in documents:
         write_html(document, staging)
+    stale = [d for d in documents
+             if not manifest.fresh(f"print/{d.path}", keys[d.path], staging / d.path)]
+    for document in stale:
+        (staging / document.path).unlink(missing_ok=True)  # never leave an outdated PDF
+        manifest.keys.pop(f"print/{document.path}", None)
+    for document in documents:
+        if document not in stale:
+            progress(f"  {document.path}: unchanged, from the cache")
+    if not stale:
+        return []
     problem = weasyprint_problem()
     if problem:
         return [problem]
-    ordered = sorted(documents, key=lambda d: -d.weight)
+    ordered = sorted(stale, key=lambda d: -d.weight)
     results = render_all(
         [(d.html, staging / d.path, d.title, d.language) for d in ordered], workers
     )
     notes = []
-    for result in results:
+    for document, result in zip(ordered, results, strict=True):
         if result.error:
             notes.append(f"signpost build: could not print {result.error}")
         else:
+            manifest.keys[f"print/{document.path}"] = keys[document.path]
             progress(f"  printed {result.path.parent.name}/{result.path.name}: "
                      f"{result.pages} page(s)")
     return notes
@@ -38,4 +57,5 @@ def write_print(
 def write_html(document: PrintDocument, staging: Path) -> None:
     target = (staging / document.path).with_suffix(".html")
     target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
     target.write_text(document.html, encoding="utf-8")
