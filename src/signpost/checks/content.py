@@ -9,10 +9,9 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-import textstat
-
 from ..diagnostics import Report
 from ..model import Curriculum, Module, band_index
+from ..readability import ReadingGrades
 from .text import INLINE_CODE, Line, iter_lines, iter_links
 
 SENTENCE_LIMITS = {"4-7": 12, "8-10": 18}
@@ -133,6 +132,7 @@ class Sentence:
 
 
 def check(curriculum: Curriculum, report: Report) -> None:
+    grades = ReadingGrades(curriculum.root / ".signpost-cache" / "reading-grades.json")
     for module in curriculum.modules.values():
         lines = list(iter_lines(module))
         fields = front_matter_lines(module)
@@ -148,7 +148,8 @@ def check(curriculum: Curriculum, report: Report) -> None:
         check_harmful_advice_in_lines(module, [ln for ln in lines if not_prose(ln.text)], report)
         if module.audience == "children":
             check_never_your_fault(curriculum, module, lines, report)
-            check_reading_level(module, lines, report)
+            check_reading_level(module, lines, report, grades)
+    grades.save()
 
 
 def front_matter_lines(module: Module) -> list[Line]:
@@ -348,7 +349,9 @@ def plain_words(text: str) -> str:
     return " ".join(text.split())
 
 
-def check_reading_level(module: Module, lines: list[Line], report: Report) -> None:
+def check_reading_level(
+    module: Module, lines: list[Line], report: Report, grades: ReadingGrades
+) -> None:
     learner = list(sentences(lines, learner_only=True))
     youngest = min(module.age_bands, key=band_index) if module.age_bands else None
     limit = SENTENCE_LIMITS.get(youngest or "")
@@ -370,7 +373,7 @@ def check_reading_level(module: Module, lines: list[Line], report: Report) -> No
                 )
     text = " ".join(s.text for s in learner)
     if youngest and len(learner) >= 5:
-        grade = textstat.flesch_kincaid_grade(text)
+        grade = grades.grade(text)
         if grade > GRADE_LIMITS[youngest]:
             report.warning(
                 module.path, module.body_line, "SP408",
