@@ -9,6 +9,7 @@ PDF rendering, in parallel processes, one per core unless told otherwise.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import resource
 import sys
@@ -29,6 +30,8 @@ def main() -> int:
     parser.add_argument("--region", default="GB")
     parser.add_argument("--paper", default="a4", choices=["a4", "letter"])
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--json", action="store_true",
+                        help="end with one JSON line of pages and seconds (for benchmarks/run.py)")
     args = parser.parse_args()
     curriculum, _ = load_and_check(args.root)
     settings = PrintSettings(args.region, args.paper)
@@ -53,6 +56,8 @@ def main() -> int:
     print(f"pages: {pages}  seconds: {seconds:.2f}  pages/s: {pages / seconds:.1f}")
     # On a shared machine wall time depends on other load; CPU time does not.
     print(f"cpu seconds: {cpu:.2f}  pages per cpu-second: {pages / cpu:.1f}")
+    if args.json:
+        print(json.dumps({"pages": pages, "seconds": seconds, "cpu_seconds": cpu}))
     return 1 if failed else 0
 
 

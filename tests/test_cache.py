@@ -181,3 +181,27 @@ def test_pdfs_are_printed_again_only_when_their_content_changed(project_built: P
     assert "guides/parents.pdf: unchanged, from the cache" in second.stdout
     html = (project_built / "build" / "packs" / "children-4-7.html").read_text()
     assert "even big ones" in html
+
+
+def test_unchanged_inputs_skip_even_loading(project_built: Path) -> None:
+    """With every input byte the same, the build is a no-op; a deleted output undoes that."""
+    output = build(project_built)
+    assert "no input has changed since the last build" in output
+    (project_built / "build" / "offline" / "teens-14-17.zip").unlink()
+    output = build(project_built)
+    assert "no input has changed" not in output
+    assert (project_built / "build" / "offline" / "teens-14-17.zip").is_file()
+
+
+def test_build_skips_advisory_scores_but_check_reports_them(project_built: Path) -> None:
+    module = project_built / "curriculum" / "feelings-and-consent" / "uh-oh-feelings.md"
+    hard = ("Notwithstanding considerable psychophysiological heterogeneity, "
+            "interoceptive awareness facilitates anticipatory self-regulation. ")
+    module.write_text(module.read_text().replace("All feelings are OK to have.", hard * 3))
+    cache = project_built / ".signpost-cache" / "reading-grades.json"
+    cache.unlink(missing_ok=True)
+    build(project_built)
+    assert not cache.exists()  # the build never scored reading levels
+    result = run_signpost(project_built, "check")
+    assert "SP408" in result.stdout and result.returncode == 0
+    assert cache.exists()

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Manifest, text_key, tree_key
+from .cache import Manifest, inputs_key, text_key, tree_key
 from .diagnostics import Report
 from .model import Curriculum, Site
 from .output import staged_build
@@ -76,11 +76,19 @@ class PreparedSite:
 
 def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     started = time.monotonic()
-    curriculum, report = load_and_check(options.root)
-    refuse_if_invalid(report)
-    sites = chosen_sites(curriculum, options)
     build_dir = options.root / "build"
     manifest = Manifest.read(build_dir)
+    inputs = inputs_key(options.root, options.region, options.paper, str(options.pdf),
+                        ",".join(options.only or []))
+    if manifest.keys.get("inputs") == inputs and manifest.outputs_present(build_dir):
+        for site_id in manifest.sites():
+            progress(f"  {site_id}: unchanged, from the cache")
+        progress("  no input has changed since the last build")
+        return BuildSummary([], time.monotonic() - started, [], manifest.sites())
+    curriculum, report = load_and_check(options.root, advisory=False)
+    refuse_if_invalid(report)
+    sites = chosen_sites(curriculum, options)
+    manifest.keys.pop("inputs", None)
     notes: list[str] = []
     with staged_build(build_dir, keep_previous=True) as staging:
         if not options.only:
@@ -111,6 +119,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             staging / "site" / "index.html",
             landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites)),
         )
+        if not notes:  # a build that could not make everything is never "complete"
+            manifest.keys["inputs"] = inputs
         manifest.write(staging)
     built = [p.site_id for p in stale]
     cached = [p.site_id for p in prepared if p not in stale]

@@ -54,6 +54,23 @@ def text_key(*parts: str) -> str:
     return digest.hexdigest()
 
 
+INPUTS = ("curriculum", "audiences", "mkdocs.yml")
+
+
+def inputs_key(root: Path, *options: str) -> str:
+    """Everything a build reads: every file of the project's inputs, and the build's options."""
+    digest = hashlib.sha256(toolchain_fingerprint().encode())
+    digest.update("\0".join(options).encode())
+    for name in INPUTS:
+        top = root / name
+        paths = sorted(top.rglob("*")) if top.is_dir() else [top]
+        for path in paths:
+            if path.is_file():
+                digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+                digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
 @dataclass
 class Manifest:
     """What each output in a build was made from: output name -> key."""
@@ -70,6 +87,24 @@ class Manifest:
 
     def fresh(self, name: str, key: str, output: Path) -> bool:
         return self.keys.get(name) == key and output.exists()
+
+    def outputs_present(self, build_dir: Path) -> bool:
+        """Every output the manifest lists is still in `build_dir`."""
+        for name in self.keys:
+            if name.startswith("site/") and name.count("/") == 1:
+                site = name.removeprefix("site/")
+                needed = [build_dir / name / "index.html", build_dir / "offline" / f"{site}.zip"]
+            elif name.startswith("print/"):
+                needed = [build_dir / name.removeprefix("print/")]
+            else:
+                continue
+            if not all(path.exists() for path in needed):
+                return False
+        return (build_dir / "site" / "index.html").exists()
+
+    def sites(self) -> list[str]:
+        return [name.removeprefix("site/") for name in self.keys
+                if name.startswith("site/") and name.count("/") == 1]
 
     def write(self, build_dir: Path) -> None:
         path = build_dir / MANIFEST

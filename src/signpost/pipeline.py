@@ -11,8 +11,11 @@ from .loader import load_curriculum
 from .model import Curriculum
 
 
-def load_and_check(root: Path, today: date | None = None) -> tuple[Curriculum, Report]:
+def load_and_check(
+    root: Path, today: date | None = None, advisory: bool = True
+) -> tuple[Curriculum, Report]:
+    """`advisory` False skips rules that can only warn: a build needs the errors alone."""
     report = Report(root)
     curriculum = load_curriculum(root, report)
-    run_checks(curriculum, report, today)
+    run_checks(curriculum, report, today, advisory)
     return curriculum, report

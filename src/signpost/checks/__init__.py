@@ -9,13 +9,16 @@ from ..model import Curriculum
 from . import content, links, regions, sites, structure
 
 
-def run_checks(curriculum: Curriculum, report: Report, today: date | None = None) -> None:
+def run_checks(
+    curriculum: Curriculum, report: Report, today: date | None = None, advisory: bool = True
+) -> None:
+    """All rules; with `advisory` False, rules that can only warn (reading level) are skipped."""
     today = today or date.today()
     structure.check(curriculum, report, today)
     links.check(curriculum, report)
     regions.check(curriculum, report, today)
     sites.check(curriculum, report)
-    content.check(curriculum, report)
+    content.check(curriculum, report, advisory)
     apply_waivers(curriculum, report)
 
 

@@ -131,8 +131,9 @@ class Sentence:
         return len(WORD.findall(self.text))
 
 
-def check(curriculum: Curriculum, report: Report) -> None:
-    grades = ReadingGrades(curriculum.root / ".signpost-cache" / "reading-grades.json")
+def check(curriculum: Curriculum, report: Report, advisory: bool = True) -> None:
+    cache_file = curriculum.root / ".signpost-cache" / "reading-grades.json"
+    grades = ReadingGrades(cache_file) if advisory else None
     for module in curriculum.modules.values():
         lines = list(iter_lines(module))
         fields = front_matter_lines(module)
@@ -149,7 +150,8 @@ def check(curriculum: Curriculum, report: Report) -> None:
         if module.audience == "children":
             check_never_your_fault(curriculum, module, lines, report)
             check_reading_level(module, lines, report, grades)
-    grades.save()
+    if grades is not None:
+        grades.save()
 
 
 def front_matter_lines(module: Module) -> list[Line]:
@@ -350,7 +352,7 @@ def plain_words(text: str) -> str:
 
 
 def check_reading_level(
-    module: Module, lines: list[Line], report: Report, grades: ReadingGrades
+    module: Module, lines: list[Line], report: Report, grades: ReadingGrades | None
 ) -> None:
     learner = list(sentences(lines, learner_only=True))
     youngest = min(module.age_bands, key=band_index) if module.age_bands else None
@@ -372,7 +374,7 @@ def check_reading_level(
                     f"to {limit} words or fewer",
                 )
     text = " ".join(s.text for s in learner)
-    if youngest and len(learner) >= 5:
+    if grades is not None and youngest and len(learner) >= 5:
         grade = grades.grade(text)
         if grade > GRADE_LIMITS[youngest]:
             report.warning(
