@@ -13,6 +13,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from ..builder import BuildFailed, prepare_site
@@ -113,7 +114,6 @@ def unknown_site_or_region(root: Path, site: str, region: str) -> str | None:
 
 def serve_until_stopped(server, site_id: str) -> int:
     quiet_livereload_log()
-    signal.signal(signal.SIGTERM, stop_on_signal)
     try:
         server.server_bind()
     except OSError as exc:
@@ -122,18 +122,31 @@ def serve_until_stopped(server, site_id: str) -> int:
         return 1
     # LiveReloadServer.serve() binds again; it is already bound, so skip that step.
     server.server_bind = lambda: None
+    stop_on_signals(server)
     say(f"signpost serve: previewing {site_id} at {server.url} (Ctrl+C to stop)")
     try:
-        server.serve()
-    except KeyboardInterrupt:
-        say("signpost serve: stopped")
+        server.serve()  # returns once shutdown() has been asked for
+    except KeyboardInterrupt:  # a second Ctrl+C while stopping
+        pass
     finally:
         server.shutdown()
+    say("signpost serve: stopped")
     return 0
 
 
-def stop_on_signal(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+def stop_on_signals(server) -> None:
+    """Ctrl+C or SIGTERM asks the server to stop between rebuilds, never in the middle of one.
+
+    The request is made from a thread, since shutdown() waits for the serving thread;
+    a second Ctrl+C interrupts at once.
+    """
+
+    def request_stop(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGINT, request_stop)
+    signal.signal(signal.SIGTERM, request_stop)
 
 
 def error_page(site_dir: Path, code: int) -> bytes | None:
