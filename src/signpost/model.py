@@ -7,7 +7,7 @@ report a problem where the author can fix it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .yamlsource import Lines
@@ -27,6 +27,8 @@ TIMED_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
 # Blocks that hold what only whoever leads the lesson may read.
 FACILITATOR_ONLY: frozenset[str] = frozenset({"facilitator", "answers", "safeguarding"})
 VIEWS: tuple[str, ...] = ("learner", "reader", "summary", "lesson-plan")
+# A module's safeguarding review, and a helpline entry, go stale after this long.
+STALE_AFTER = timedelta(days=365)
 CHANNEL_ROLES: tuple[str, ...] = ("child-helpline", "report-abuse", "image-removal", "counselling")
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from ..diagnostics import Report
-from ..model import Curriculum, Module
+from ..model import STALE_AFTER, Curriculum, Module
 from ..regions import region_variables, syntax_problem, undefined_in
 from .text import iter_lines
 
-STALE_AFTER = timedelta(days=365)
 EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
 
 

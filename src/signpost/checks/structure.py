@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from ..diagnostics import Report
 from ..loader import ID_PATTERN
-from ..model import AGE_BANDS, Curriculum, Module, band_index
-
-STALE_AFTER = timedelta(days=365)
+from ..model import STALE_AFTER, Curriculum, Module, band_index
 
 
 def check(curriculum: Curriculum, report: Report, today: date) -> None:
@@ -159,5 +157,3 @@ def find_cycles(curriculum: Curriculum) -> list[list[str]]:
                 pending.append(iter(modules[nxt].prerequisites))
     return cycles
 
-
-__all__ = ["AGE_BANDS", "check"]

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import AGE_BANDS, Channel, Curriculum, Module
+from ..model import TIMED_KINDS, Channel, Curriculum, Module, iter_blocks
 from ..regions import help_channels, region_variables
 from ..select import ModulePage, SiteContent
 from .markdown import (
@@ -137,8 +137,6 @@ def lesson_plan_header(module: Module, page: ModulePage) -> str:
 
 
 def timing_table(module: Module, page: ModulePage) -> str:
-    from ..model import TIMED_KINDS, iter_blocks
-
     rows = ["| Part | Minutes |", "| --- | ---: |"]
     total = 0
     for block in iter_blocks(page.body):
@@ -288,5 +286,3 @@ def channel_sections(channels: list[Channel]) -> list[str]:
         lines += [f"*{note}*", "{ .sp-source }", ""]
     return lines
 
-
-__all__ = ["AGE_BANDS", "DocsTree", "docs_tree"]
