@@ -261,3 +261,13 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 def test_urls_in_help_are_https(shipped_build) -> None:
     for url in authored_urls():
         assert urlsplit(url).scheme == "https"
+
+
+def test_site_url_in_base_config_gives_each_site_its_address(project: Path) -> None:
+    base = project / "mkdocs.yml"
+    base.write_text(base.read_text() + "\nsite_url: https://school.example/lessons/\n")
+    result = run_signpost(project, "build", "--no-pdf", "--only", "children-4-7")
+    assert result.returncode == 0, result.stderr
+    site = project / "build" / "site" / "children-4-7"
+    assert "https://school.example/lessons/children-4-7/" in (site / "sitemap.xml").read_text()
+    assert 'href="/lessons/children-4-7/assets/' in (site / "404.html").read_text()
