@@ -15,6 +15,8 @@ from ..model import AGE_BANDS, MODULE_AUDIENCES, Topic, band_index
 
 HELP = "write a new module from a template that already passes check"
 DURATIONS = {"children": 30, "parents": 15, "teachers": 30}
+# Lesson lengths that fit each band (as in Common Sense's 30/45/50-minute lessons).
+BAND_DURATIONS = {"4-7": 30, "8-10": 45, "11-13": 45, "14-17": 50}
 DEFAULT_FAULT_PHRASE = "never your fault"
 
 
@@ -121,7 +123,7 @@ def render_module(
         audience=audience,
         topic=topic,
         band=band,
-        duration=DURATIONS[audience],
+        duration=BAND_DURATIONS.get(band or "", DURATIONS[audience]),
         fault_phrase=phrases[0] if phrases else DEFAULT_FAULT_PHRASE,
         today=today.isoformat(),
     )
