@@ -189,9 +189,14 @@ def test_prerequisite_cycle(project: Path) -> None:
         (b"---\ntitle: [unclosed\n---\n", "SP003"),
         (b"Just some text with no front matter.\n", "SP002"),
         (b"---\nid: big\n---\n" + b"A sentence.\n" * 1_000_000, "SP005"),
+        (b"---\na: &a [x, x, x, x, x, x, x, x, x]\n"
+         + b"".join(b"%c: &%c [" % (c, c) + b", ".join([b"*%c" % (c - 1)] * 9) + b"]\n"
+                    for c in range(ord("b"), ord("k")))
+         + b"---\nText.\n", "SP003"),
+        (b"---\nid: deep\nnest: " + b"[" * 5000 + b"]" * 5000 + b"\n---\n", "SP003"),
     ],
     ids=["empty", "binary", "not-utf8", "list-front-matter", "bad-yaml", "no-front-matter",
-         "10MB"],
+         "10MB", "billion-laughs", "deep-nesting"],
 )
 def test_bad_files_are_reported_never_raised(project: Path, content: bytes, code: str) -> None:
     empty_project(project)

@@ -53,26 +53,36 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, Lines]:
     if node is None:
         return None, lines
     try:
-        data = _construct(node, (), lines, first_line)
+        data = _construct(node, (), lines, first_line, set())
     except yaml.YAMLError as exc:
         raise YamlProblem(first_line, f"malformed YAML: {exc}") from None
+    except RecursionError:
+        raise YamlProblem(first_line, "malformed YAML: nested too deeply") from None
     return data, lines
 
 
-def _construct(node: yaml.Node, path: tuple[Any, ...], lines: Lines, offset: int) -> Any:
+def _construct(
+    node: yaml.Node, path: tuple[Any, ...], lines: Lines, offset: int, seen: set[int]
+) -> Any:
     lines.by_path[path] = node.start_mark.line + offset
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        # An alias (*name) reuses a node; expanding reused nodes can grow without bound.
+        if id(node) in seen:
+            raise YamlProblem(node.start_mark.line + offset,
+                              "YAML anchors and aliases (& and *) are not supported here")
+        seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             key = yaml.SafeLoader(" ").construct_object(key_node)  # scalar keys only
             if isinstance(key, (list, dict)):
                 raise YamlProblem(key_node.start_mark.line + offset, "a key must be plain text")
-            result[key] = _construct(value_node, (*path, key), lines, offset)
+            result[key] = _construct(value_node, (*path, key), lines, offset, seen)
             lines.by_path[(*path, key)] = key_node.start_mark.line + offset
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(child, (*path, index), lines, offset)
+            _construct(child, (*path, index), lines, offset, seen)
             for index, child in enumerate(node.value)
         ]
     loader = yaml.SafeLoader("")
