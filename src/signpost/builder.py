@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import Manifest, inputs_key, text_key, tree_key
+from .cache import Manifest, inputs_key, text_key
 from .diagnostics import Report
 from .model import Curriculum, Site
 from .output import staged_build
@@ -162,12 +162,12 @@ def write_sources(
     for site in sites:
         source_dir = staging / "sources" / site.id
         site_dir = staging / "site" / site.id
-        config, pages, changed = prepare_site_sources(
+        config, pages, changed, key = prepare_site_sources(
             curriculum, site, options.region, base, source_dir, site_dir
         )
         prepared.append(PreparedSite(
             site.id, config, site_dir,
-            key=tree_key(source_dir, base_bytes),
+            key=key,
             layout_key=text_key(config.read_text(encoding="utf-8"), base_bytes.decode("utf-8")),
             changed=frozenset(changed),
             pages=pages,
@@ -193,22 +193,24 @@ def prepare_site(
     site_dir: Path,
 ) -> tuple[Path, int]:
     """Write one site's docs tree and mkdocs.yml; return the config path and page count."""
-    config, pages, _ = prepare_site_sources(curriculum, site, region, base, source_dir, site_dir)
+    config, pages, _, _ = prepare_site_sources(
+        curriculum, site, region, base, source_dir, site_dir
+    )
     return config, pages
 
 
 def prepare_site_sources(
     curriculum: Curriculum, site: Site, region: str, base: Path, source_dir: Path,
     site_dir: Path,
-) -> tuple[Path, int, set[str]]:
-    """As prepare_site, also returning the docs paths that changed since the last write."""
+) -> tuple[Path, int, set[str], str]:
+    """As prepare_site, also returning the docs paths that changed and the sources' key."""
     content = select_site(curriculum, site)
     try:
         tree = docs_tree(curriculum, content, region)
     except RenderError as exc:
         raise BuildFailed([str(exc)]) from None
-    config, changed = write_site_sources(site, tree, base, source_dir, site_dir)
-    return config, len(content.pages()), changed
+    config, changed, key = write_site_sources(site, tree, base, source_dir, site_dir)
+    return config, len(content.pages()), changed, key
 
 
 def site_job(site: PreparedSite, manifest: Manifest, archive: Path) -> SiteJob:

@@ -35,15 +35,14 @@ def toolchain_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def tree_key(folder: Path, *extra: bytes) -> str:
-    """A key for every file under `folder` (names and bytes), plus `extra` inputs."""
+def files_key(files: dict[str, bytes], *extra: bytes) -> str:
+    """A key for a set of files (relative path -> bytes), plus `extra` inputs."""
     digest = hashlib.sha256(toolchain_fingerprint().encode())
     for part in extra:
         digest.update(hashlib.sha256(part).digest())
-    for path in sorted(folder.rglob("*")):
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for relative in sorted(files):
+        digest.update(relative.encode() + b"\0")
+        digest.update(hashlib.sha256(files[relative]).digest())
     return digest.hexdigest()
 
 

@@ -8,10 +8,11 @@ be read is skipped, never raised.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .diagnostics import Report
 from .model import (
@@ -32,6 +33,7 @@ from .model import (
 from .parse import normalise_text, parse_body, split_front_matter
 from .yamlsource import Lines, YamlProblem, load_yaml
 
+Item = TypeVar("Item")
 MAX_FILE_BYTES = 1_000_000
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MODULE_FIELDS = {
@@ -143,6 +145,18 @@ class Fields:
 
     def sub(self, key: str | int, data: dict[str, Any]) -> Fields:
         return Fields(data, self.lines, self.path, self.report, (*self.prefix, key))
+
+
+def non_empty_list(
+    fields: Fields, key: str, make: Callable[[int, Any], Item | None]
+) -> list[Item]:
+    """Each item of the list under `key`, made by `make` (None: reported and skipped)."""
+    raw = fields.data.get(key)
+    if not isinstance(raw, list) or not raw:
+        fields.report.error(fields.path, fields.line(key), "SP300",
+                            f"'{key}' must be a non-empty list")
+        return []
+    return [made for index, item in enumerate(raw) if (made := make(index, item)) is not None]
 
 
 def read_text(path: Path, report: Report) -> str | None:
@@ -332,15 +346,7 @@ def load_region(path: Path, report: Report) -> Region | None:
             path, fields.line("code"), "SP013",
             f"region code '{code}' must equal the file name '{path.stem}'",
         )
-    raw = fields.data.get("channels")
-    if not isinstance(raw, list) or not raw:
-        report.error(path, fields.line("channels"), "SP300", "'channels' must be a non-empty list")
-        raw = []
-    channels = [
-        channel
-        for index, item in enumerate(raw)
-        if (channel := _channel(fields, index, item)) is not None
-    ]
+    channels = non_empty_list(fields, "channels", lambda i, item: _channel(fields, i, item))
     return Region(
         code=path.stem,
         name=fields.text("name", default=path.stem),
@@ -415,15 +421,7 @@ def load_site(path: Path, report: Report) -> Site | None:
     if band is not None and band not in AGE_BANDS:
         report.error(path, fields.line("band"), "SP017", f"unknown age band '{band}'")
         band = None
-    raw = fields.data.get("sections")
-    if not isinstance(raw, list) or not raw:
-        report.error(path, fields.line("sections"), "SP300", "'sections' must be a non-empty list")
-        raw = []
-    sections = [
-        section
-        for index, item in enumerate(raw)
-        if (section := _section(fields, index, item)) is not None
-    ]
+    sections = non_empty_list(fields, "sections", lambda i, item: _section(fields, i, item))
     return Site(
         id=path.stem,
         title=fields.text("title"),

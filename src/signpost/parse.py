@@ -11,6 +11,14 @@ OPEN_FENCE = re.compile(r"^(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<re
 CLOSE_FENCE = re.compile(r"^(?P<colons>:{3,})[ \t]*$")
 HEADER_REST = re.compile(r'^[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*(?P<minutes>\d+)?[ \t]*$')
 CODE_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# An inline link or image: [text](target "title"); the target may be <wrapped> or empty.
+LINK = re.compile(
+    r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?P<title>\s+\"[^\"]*\")?\)"
+)
+
+
+def link_target(match: re.Match[str]) -> str:
+    return match.group("target").strip("<>")
 
 
 @dataclass(frozen=True)

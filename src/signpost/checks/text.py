@@ -7,10 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
-from ..parse import CODE_FENCE
+from ..parse import CODE_FENCE, LINK, link_target
 
 LEARNER_HIDDEN = FACILITATOR_ONLY | {"family"}
-LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?:\s+\"[^\"]*\")?\)")
 INLINE_CODE = re.compile(r"`[^`]*`")
 
 
@@ -68,7 +67,7 @@ def iter_links(module: Module) -> Iterator[Link]:
             yield Link(
                 line.number,
                 match.group("text"),
-                match.group("target").strip("<>"),
+                link_target(match),
                 match.group("bang") == "!",
                 line.learner_visible,
             )

@@ -17,7 +17,8 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
 from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
-from ..render.markdown import LINK, RenderError, fill_region
+from ..parse import LINK, link_target
+from ..render.markdown import RenderError, fill_region
 
 # The extensions of the base mkdocs.yml that change how module text reads on paper.
 MARKDOWN_EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "md_in_html"]
@@ -79,7 +80,7 @@ def inline_images(text: str, module: Module, first_line: int) -> str:
     """Images become data: URIs; links to other modules and files keep only their words."""
 
     def replace(match: Any) -> str:
-        target = match.group("target")
+        target = link_target(match)
         parts = urlsplit(target)
         external = bool(parts.scheme) or target.startswith(("//", "mailto:", "tel:"))
         if not match.group("bang"):

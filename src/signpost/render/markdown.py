@@ -10,6 +10,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from ..model import Block, Module, Node, Text
+from ..parse import LINK, link_target
 from ..regions import render_text
 
 LEARNER_LABELS = {
@@ -27,7 +28,6 @@ FACILITATOR_LABELS = {
     "safeguarding": "Safeguarding",
     "family": "Family follow-up",
 }
-LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 
 
 class RenderError(Exception):
@@ -81,9 +81,9 @@ def repoint_links(
     page_dir = posixpath.dirname(page_path)
 
     def replace(match: re.Match[str]) -> str:
-        target = match.group("target")
+        target = link_target(match)
         parts = urlsplit(target)
-        if parts.scheme or target.startswith(("#", "//", "mailto:", "tel:")):
+        if not target or parts.scheme or target.startswith(("#", "//", "mailto:", "tel:")):
             return match.group(0)
         source = (module.path.parent / unquote(parts.path)).resolve()
         anchor = f"#{parts.fragment}" if parts.fragment else ""

@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 from mkdocs.utils import yaml_load
 
+from ..cache import files_key
 from ..model import Site
 from ..output import sync_files
 from .pages import DocsTree
@@ -67,11 +68,12 @@ def site_css(site: Site) -> str:
 
 def write_site_sources(
     site: Site, tree: DocsTree, base_config: Path, source_dir: Path, site_dir: Path
-) -> tuple[Path, set[str]]:
+) -> tuple[Path, set[str], str]:
     """Write docs/ and mkdocs.yml under `source_dir`.
 
     Files whose bytes are unchanged are left alone (MkDocs' dirty builds go by their
-    modification times). Returns the config path and the docs paths that changed.
+    modification times). Returns the config path, the docs paths that changed, and a
+    content key of everything written.
     """
     assets = resources.files("signpost") / "assets"
     base = read_base(base_config)
@@ -101,7 +103,8 @@ def write_site_sources(
         + yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
     ).encode("utf-8")
     changed = sync_files(source_dir, files)
-    return source_dir / "mkdocs.yml", {p.removeprefix("docs/") for p in changed}
+    key = files_key(files, base_config.read_bytes())
+    return source_dir / "mkdocs.yml", {p.removeprefix("docs/") for p in changed}, key
 
 
 def _relative(target: Path, start: Path) -> str:
