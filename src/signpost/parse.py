@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .model import BLOCK_KINDS, TIMED_KINDS, Block, Node, Text
@@ -10,7 +11,15 @@ from .model import BLOCK_KINDS, TIMED_KINDS, Block, Node, Text
 OPEN_FENCE = re.compile(r"^(?P<colons>:{3,})[ \t]*(?P<kind>[A-Za-z][\w-]*)(?P<rest>.*)$")
 CLOSE_FENCE = re.compile(r"^(?P<colons>:{3,})[ \t]*$")
 HEADER_REST = re.compile(r'^[ \t]*(?:"(?P<title>[^"]*)")?[ \t]*(?P<minutes>\d+)?[ \t]*$')
-CODE_FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
+# What a reader (or a renderer) might take for a block marker, a code fence or an admonition
+# once whitespace, quote and list markers, invisible characters and look-alike colons are
+# set aside. Only the exact forms above are markers; anything else that looks like one is
+# an error, so that text can never look gated in review while being published.
+LOOKS_LIKE = re.compile(r"^(?P<what>:{3,}|`{3,}|~{3,}|!{3}|\?{3})")
+LEADING_NOISE = re.compile(r"^(?:\s|>|[-*+](?=\s)|\d{1,9}[.)](?=\s))*")
+MARKER_STARTS = frozenset(":`~!?>-*+")
+COLON_LOOKALIKES = str.maketrans(dict.fromkeys("\u2236\ua789\u02d0\u02f8\u05c3\u0703\u0704\u0589"
+                                               "\ufe13\ufe55\uff1a", ":"))
 # An inline link or image: [text](target "title"); the target may be <wrapped> or empty.
 LINK = re.compile(
     r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?P<title>\s+\"[^\"]*\")?\)"
@@ -76,7 +85,6 @@ def parse_body(body: str, first_line: int) -> tuple[tuple[Node, ...], list[Probl
     stack: list[_Open] = []
     pending: list[str] = []
     pending_line = first_line
-    code_fence: str | None = None
 
     def target() -> list[Node]:
         return stack[-1].children if stack else root
@@ -89,16 +97,11 @@ def parse_body(body: str, first_line: int) -> tuple[tuple[Node, ...], list[Probl
 
     for offset, line in enumerate(body.split("\n")):
         number = first_line + offset
-        fence = CODE_FENCE.match(line)
-        if code_fence is not None:
-            if fence and fence.group(1)[0] == code_fence[0] and len(fence.group(1)) >= len(
-                code_fence
-            ):
-                code_fence = None
-            pending.append(line)
-            continue
-        if fence:
-            code_fence = fence.group(1)
+        if not is_exact_marker(line):
+            ambiguous = ambiguous_marker(line)
+            if ambiguous:
+                problems.append(Problem(number, *ambiguous))
+                continue
         closing = CLOSE_FENCE.match(line)
         opening = OPEN_FENCE.match(line) if not closing else None
         if closing:
@@ -138,6 +141,41 @@ def parse_body(body: str, first_line: int) -> tuple[tuple[Node, ...], list[Probl
         )
         _close(stack, root, first_line + body.count("\n"))
     return tuple(root), problems
+
+
+def is_exact_marker(line: str) -> bool:
+    return bool(CLOSE_FENCE.match(line) or OPEN_FENCE.match(line)) and line.isprintable()
+
+
+def visible_start(line: str) -> str:
+    """The line as a reader sees it: no invisible characters, look-alike colons as colons."""
+    kept = "".join(
+        " " if unicodedata.category(ch) in ("Zs", "Cc") else ch
+        for ch in line if unicodedata.category(ch) != "Cf"
+    )
+    kept = unicodedata.normalize("NFKC", kept).translate(COLON_LOOKALIKES)
+    return LEADING_NOISE.sub("", kept)
+
+
+def ambiguous_marker(line: str) -> tuple[str, str] | None:
+    """(code, message) for a line a reader could take for a marker that is not an exact one."""
+    first = line.lstrip()[:1]
+    if not first or line.isascii() and first not in MARKER_STARTS and not first.isdigit():
+        return None  # most lines, decided without normalising them
+    seen = LOOKS_LIKE.match(visible_start(line))
+    if seen is None:
+        return None
+    what = seen.group("what")
+    if what.startswith(":"):
+        return ("SP106", "this looks like a block marker but is not one: a marker starts at "
+                "the very beginning of its line, on a line of its own, with plain colons "
+                "and no invisible characters (write ':::' and the kind, or ':::' to close)")
+    if what[0] in "`~":
+        return ("SP107", "code blocks are not supported in modules (the sites and the "
+                "checks would read them differently): show code inline in `backticks` or "
+                "as lines indented by four spaces after a blank line")
+    return ("SP108", "write boxes as ::: blocks, not '!!!' or '???' admonitions, so that "
+            "every box is gated by its kind")
 
 
 def _open_block(match: re.Match[str], number: int, problems: list[Problem]) -> _Open:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
-from ..parse import CODE_FENCE, LINK, link_target
+from ..parse import LINK, link_target
 
 LEARNER_HIDDEN = FACILITATOR_ONLY | {"family"}
 INLINE_CODE = re.compile(r"`[^`]*`")
@@ -35,18 +35,7 @@ def _walk(nodes: tuple[Node, ...], kinds: tuple[str, ...]) -> Iterator[Line]:
             yield from _walk(node.children, (*kinds, node.kind))
             continue
         assert isinstance(node, Text)
-        fence: str | None = None
         for offset, text in enumerate(node.markdown.split("\n")):
-            match = CODE_FENCE.match(text)
-            if fence is None and match:
-                fence = match.group(1)
-                yield Line(node.line + offset, text, kinds, True)
-                continue
-            if fence is not None:
-                if match and match.group(1)[0] == fence[0]:
-                    fence = None
-                yield Line(node.line + offset, text, kinds, True)
-                continue
             yield Line(node.line + offset, text, kinds, False)
 
 
