@@ -1,18 +1,20 @@
-"""Where to get help: the channels a site shows and the variables modules may use."""
+"""Where to get help: the channels a site shows and the variables modules may use.
+
+Module text may name region data with plain lookups, `{{ region.child_helpline.name }}`,
+and nothing else: no template language runs on module text, so none can hang a build
+or build markup. Values are escaped as Markdown text where they are filled in.
+"""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
 from typing import Any
-
-from jinja2 import StrictUndefined, TemplateSyntaxError
-from jinja2.sandbox import SandboxedEnvironment
 
 from .model import CHANNEL_ROLES, Channel, Curriculum, Region
 
 GLOBAL = "global"
 
-_environment = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
 
 
 def help_channels(curriculum: Curriculum, code: str) -> tuple[list[Channel], list[Channel]]:
@@ -43,28 +45,65 @@ def region_variables(curriculum: Curriculum, code: str) -> dict[str, Any]:
     return {"region": values}
 
 
+# A lookup, and anything that starts a template tag (none but lookups is allowed).
+LOOKUP = re.compile(r"\{\{[ \t]*region((?:\.[a-z][a-z0-9_]*)+)[ \t]*\}\}")
+TEMPLATE_START = re.compile(r"\{[{%#]")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|>-])")  # what Python-Markdown unescapes
+VERBATIM_KEYS = frozenset({"url"})  # validated https URLs, filled into link targets as they are
+
+
+class UnknownVariable(Exception):
+    """A lookup that names nothing, or a group rather than a value, in this region."""
+
+
+def template_problems(text: str) -> list[tuple[int, str]]:
+    """(offset, message) for every template tag in `text` that is not a plain lookup."""
+    problems: list[tuple[int, str]] = []
+    position = 0
+    while (start := TEMPLATE_START.search(text, position)) is not None:
+        lookup = LOOKUP.match(text, start.start())
+        if lookup:
+            position = lookup.end()
+            continue
+        problems.append((start.start(), "only plain lookups like {{ region.emergency }} or "
+                         "{{ region.child_helpline.name }} may be used in module text"))
+        position = start.end()
+    return problems
+
+
+def lookups(text: str) -> list[tuple[int, str]]:
+    """(offset, dotted path) of every lookup, e.g. (10, 'child_helpline.name')."""
+    return [(match.start(), match.group(1)[1:]) for match in LOOKUP.finditer(text)]
+
+
+def resolve(variables: dict[str, Any], path: str) -> str:
+    value: Any = variables["region"]
+    for key in path.split("."):
+        if not isinstance(value, dict) or key not in value:
+            raise UnknownVariable(f"'region.{path}' is not defined")
+        value = value[key]
+    if isinstance(value, dict):
+        raise UnknownVariable(f"'region.{path}' is a group of values: name one of "
+                              f"{', '.join(sorted(value))}")
+    if not isinstance(value, str):
+        raise UnknownVariable(f"'region.{path}' is not text")
+    return value
+
+
+def markdown_text(value: str) -> str:
+    """`value` as literal text in Markdown: no emphasis, links or HTML can come of it."""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;")
+    return MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
 def render_text(markdown: str, variables: dict[str, Any]) -> str:
-    """Fill `{{ region.... }}` in module text; raises on unknown variables."""
-    if "{{" not in markdown and "{%" not in markdown:
-        return markdown  # most text has no variables: skip compiling a template for it
-    return _environment.from_string(markdown).render(variables)
+    """Fill `{{ region.... }}` lookups in module text; raises UnknownVariable."""
+    if "{" not in markdown:
+        return markdown
 
+    def fill(match: re.Match[str]) -> str:
+        path = match.group(1)[1:]
+        value = resolve(variables, path)
+        return value if path.rsplit(".", 1)[-1] in VERBATIM_KEYS else markdown_text(value)
 
-def syntax_problem(markdown: str) -> tuple[int, str] | None:
-    try:
-        _environment.parse(markdown)
-    except TemplateSyntaxError as exc:
-        return exc.lineno, exc.message or "template syntax error"
-    return None
-
-
-def undefined_in(expression: str, variables: dict[str, Any]) -> str | None:
-    """The message if `expression` (the inside of {{ }}) uses something undefined."""
-    try:
-        value = _environment.compile_expression(expression, undefined_to_none=False)(
-            **variables
-        )
-        str(value)
-    except Exception as exc:  # any failure here is the author's expression
-        return str(exc)
-    return None
+    return LOOKUP.sub(fill, markdown)

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from ..diagnostics import Report
 from ..model import STALE_AFTER, Curriculum, Module
-from ..regions import region_variables, syntax_problem, undefined_in
+from ..regions import UnknownVariable, lookups, region_variables, resolve, template_problems
 from .text import iter_lines
-
-EXPRESSION = re.compile(r"\{\{(.*?)\}\}")
 
 
 def check(curriculum: Curriculum, report: Report, today: date) -> None:
@@ -29,20 +26,25 @@ def check(curriculum: Curriculum, report: Report, today: date) -> None:
 
 def check_module(module: Module, variables: dict[str, dict], report: Report) -> None:
     for line in iter_lines(module):
-        problem = syntax_problem(line.text) if ("{%" in line.text or "{{" in line.text) else None
-        if problem:
-            report.error(module.path, line.number, "SP211",
-                         f"template syntax error: {problem[1]}")
+        if "{" not in line.text:
             continue
-        for match in EXPRESSION.finditer(line.text):
-            missing = [
-                code for code, values in sorted(variables.items())
-                if undefined_in(match.group(1), values)
-            ]
+        for _, message in template_problems(line.text):
+            report.error(module.path, line.number, "SP211", message)
+        for _, path in lookups(line.text):
+            missing = [code for code, values in sorted(variables.items())
+                       if undefined(values, path)]
             if missing:
                 report.error(
                     module.path, line.number, "SP210",
-                    f"'{{{{{match.group(1)}}}}}' is not defined for region(s) "
-                    f"{', '.join(missing)}; use a variable every region has "
-                    "(see curriculum/regions/)",
+                    f"'{{{{ region.{path} }}}}' is not defined for region(s) "
+                    f"{', '.join(missing)}: {undefined(variables[missing[0]], path)}; "
+                    "use a variable every region has (see curriculum/regions/)",
                 )
+
+
+def undefined(values: dict, path: str) -> str | None:
+    try:
+        resolve(values, path)
+    except UnknownVariable as problem:
+        return str(problem)
+    return None

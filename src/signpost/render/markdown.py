@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import Block, Module, Node, Text
 from ..parse import LINK, link_target
-from ..regions import render_text
+from ..regions import UnknownVariable, render_text
 
 LEARNER_LABELS = {
     "activity": "Activity",
@@ -62,7 +62,7 @@ def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str]) -> str:
 def fill_region(markdown: str, module: Module, variables: dict[str, Any]) -> str:
     try:
         return render_text(markdown, variables)
-    except Exception as exc:  # the checker reports these with lines; this is a last guard
+    except UnknownVariable as exc:  # the checker reports these with lines; this is a last guard
         raise RenderError(module.path, module.body_line, "SP210", f"region variable: {exc}") from None
 
 
