@@ -11,6 +11,7 @@ from pathlib import Path
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    NOTE = "notice"
 
 
 @dataclass(frozen=True, order=True)
@@ -22,13 +23,14 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        kind = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{self.path}:{self.line}: {self.code} {kind}{self.message}"
+        kind = "warning: " if self.severity is Severity.WARNING else ""
+        return f"{_one_line(self.path)}:{self.line}: {self.code} {kind}{_one_line(self.message)}"
 
     def format_github(self) -> str:
-        level = "error" if self.severity is Severity.ERROR else "warning"
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{level} file={self.path},line={self.line},title={self.code}::{message}"
+        """A workflow command: one line, whatever the path or message holds."""
+        level = self.severity.value
+        return (f"::{level} file={_property(self.path)},line={self.line},"
+                f"title={_property(self.code)}::{_data(self.message)}")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -38,6 +40,18 @@ class Diagnostic:
             "severity": self.severity.value,
             "message": self.message,
         }
+
+
+def _one_line(text: str) -> str:
+    return text.replace("\r", " ").replace("\n", " ")
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 @dataclass
