@@ -89,8 +89,13 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     refuse_if_invalid(report)
     sites = chosen_sites(curriculum, options)
     manifest.keys.pop("inputs", None)
+    # Every output shows one region's help: outputs of another region are never kept.
+    same_region = manifest.keys.get("region") == options.region
+    if not same_region:
+        manifest = Manifest()
+    manifest.keys["region"] = options.region
     notes: list[str] = []
-    with staged_build(build_dir, keep_previous=True) as staging:
+    with staged_build(build_dir, keep_previous=same_region) as staging:
         if not options.only:
             prune_stale(staging, {site.id for site in curriculum.sites.values()})
         prepared = write_sources(curriculum, sites, options, staging, progress)
@@ -114,7 +119,9 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             manifest.keys[f"{site.name}/layout"] = site.layout_key
         if options.pdf:
             notes += build_print(curriculum, sites, options, staging, progress, manifest)
-        all_sites = sorted(curriculum.sites.values(), key=landing_order)
+        all_sites = sorted((site for site in curriculum.sites.values()
+                            if (staging / "site" / site.id / "index.html").exists()),
+                           key=landing_order)
         write_landing(
             staging / "site" / "index.html",
             landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites)),
