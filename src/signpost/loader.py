@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .diagnostics import Report
+from .files import module_files, read_text
 from .model import (
     AGE_BANDS,
     BLOCK_KINDS,
@@ -30,11 +31,10 @@ from .model import (
     Site,
     Topic,
 )
-from .parse import normalise_text, parse_body, split_front_matter
+from .parse import parse_body, split_front_matter
 from .yamlsource import Lines, YamlProblem, load_yaml
 
 Item = TypeVar("Item")
-MAX_FILE_BYTES = 1_000_000
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MODULE_FIELDS = {
     "id", "title", "audience", "age_bands", "topic", "duration", "summary", "objectives",
@@ -157,35 +157,6 @@ def non_empty_list(
                             f"'{key}' must be a non-empty list")
         return []
     return [made for index, item in enumerate(raw) if (made := make(index, item)) is not None]
-
-
-def read_text(path: Path, report: Report) -> str | None:
-    """Read a UTF-8 text file, reporting unreadable, binary, empty or huge files."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            report.error(
-                path, 1, "SP005", f"file is {size // 1000} kB; the limit is "
-                f"{MAX_FILE_BYTES // 1000} kB (split it into several modules)"
-            )
-            return None
-        raw = path.read_bytes()
-    except OSError as exc:
-        report.error(path, 1, "SP001", f"cannot read file: {exc.strerror}")
-        return None
-    if b"\x00" in raw:
-        report.error(path, 1, "SP001", "binary file: a module must be UTF-8 text")
-        return None
-    try:
-        text = normalise_text(raw)
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        report.error(path, line, "SP001", "not valid UTF-8 text (save the file as UTF-8)")
-        return None
-    if not text.strip():
-        report.error(path, 1, "SP002", "empty file")
-        return None
-    return text
 
 
 def read_yaml_mapping(path: Path, report: Report, first_line: int = 1, text: str | None = None):
@@ -323,14 +294,6 @@ def _age_bands(fields: Fields, audience: str) -> list[str]:
                 f"unknown age band '{band}'; use one of {', '.join(AGE_BANDS)}",
             )
     return sorted(set(known), key=AGE_BANDS.index)
-
-
-def module_files(curriculum_dir: Path) -> list[Path]:
-    return sorted(
-        path
-        for path in curriculum_dir.glob("*/*.md")
-        if path.parent.name != "regions" and not path.name.startswith(".")
-    )
 
 
 # --- regions ----------------------------------------------------------------
@@ -502,7 +465,7 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
                      "missing folder 'curriculum/': run signpost in the project folder")
     else:
         topics, phrases = load_topics(curriculum_dir / "topics.yml", report)
-        files = module_files(curriculum_dir)
+        files = module_files(curriculum_dir, report)
         if not files:
             report.error(curriculum_dir, 1, "SP300",
                          "empty curriculum: no modules in curriculum/<topic>/<id>.md")
