@@ -1,27 +1,21 @@
 """Load `curriculum/` and `audiences/` into the typed model.
 
-Loading checks shape and types only (what is needed to build a typed object);
-`checks` looks at meaning. Every problem goes to the report; a file that cannot
-be read is skipped, never raised.
+Every file is first validated against its schema (`schema.py`): shape, types, unknown
+keys. A file that fails is reported and left out; `checks` then looks at meaning.
+Nothing here raises on bad input.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from .diagnostics import Report
 from .files import module_files, read_text
 from .model import (
     AGE_BANDS,
-    BLOCK_KINDS,
-    CHANNEL_ROLES,
-    MODULE_AUDIENCES,
-    VIEWS,
+    KIND_BLOCKS,
     Channel,
     Curriculum,
     Module,
@@ -32,134 +26,15 @@ from .model import (
     Topic,
 )
 from .parse import parse_body, split_front_matter
+from .schema import AudienceFile, ModuleFile, RegionFile, TopicsFile, validate
 from .yamlsource import Lines, YamlProblem, load_yaml
 
-Item = TypeVar("Item")
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MODULE_FIELDS = {
-    "id", "title", "audience", "age_bands", "topic", "duration", "summary", "objectives",
-    "vocabulary", "prerequisites", "framework", "sources", "last_reviewed", "waivers",
-    "materials",
-}  # fmt: skip
-REQUIRED_MODULE_FIELDS = (
-    "id", "title", "audience", "topic", "duration", "summary", "objectives", "sources",
-    "last_reviewed",
-)  # fmt: skip
 
 
-@dataclass
-class Fields:
-    """Typed access to one YAML mapping, reporting wrong or missing values."""
-
-    data: dict[str, Any]
-    lines: Lines
-    path: Path
-    report: Report
-    prefix: tuple[Any, ...] = ()
-
-    def line(self, *key: Any) -> int:
-        return self.lines.of(*self.prefix, *key)
-
-    def _bad(self, key: str, expected: str) -> None:
-        self.report.error(
-            self.path, self.line(key), "SP011", f"'{key}' must be {expected}"
-        )
-
-    def missing(self, key: str) -> None:
-        self.report.error(self.path, self.line(), "SP010", f"missing required field '{key}'")
-
-    def text(self, key: str, required: bool = True, default: str = "") -> str:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.missing(key)
-            return default
-        if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
-        if not isinstance(value, str) or not value.strip():
-            self._bad(key, "text")
-            return default
-        return value.strip()
-
-    def integer(self, key: str, required: bool = True) -> int:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.missing(key)
-            return 0
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            self._bad(key, "a whole number of minutes above 0")
-            return 0
-        return value
-
-    def boolean(self, key: str, default: bool = False) -> bool:
-        value = self.data.get(key, default)
-        if not isinstance(value, bool):
-            self._bad(key, "true or false")
-            return default
-        return value
-
-    def text_list(self, key: str, required: bool = False) -> list[str]:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.missing(key)
-            return []
-        if isinstance(value, str):
-            value = [value]
-        if not isinstance(value, list) or not all(
-            isinstance(item, (str, int)) and str(item).strip() for item in value
-        ):
-            self._bad(key, "a list of text items (put an item in double quotes if it holds ': ')")
-            return []
-        return [str(item).strip() for item in value]
-
-    def mapping(self, key: str) -> dict[str, str]:
-        value = self.data.get(key)
-        if value is None:
-            return {}
-        if not isinstance(value, dict) or not all(
-            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in value.items()
-        ):
-            self._bad(key, "a mapping of 'term: text' lines")
-            return {}
-        return {k.strip(): v.strip() for k, v in value.items()}
-
-    def day(self, key: str, required: bool = True) -> date | None:
-        value = self.data.get(key)
-        if value is None:
-            if required:
-                self.missing(key)
-            return None
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.report.error(
-            self.path, self.line(key), "SP023", f"'{key}' must be a date like 2026-11-01"
-        )
-        return None
-
-    def sub(self, key: str | int, data: dict[str, Any]) -> Fields:
-        return Fields(data, self.lines, self.path, self.report, (*self.prefix, key))
-
-
-def non_empty_list(
-    fields: Fields, key: str, make: Callable[[int, Any], Item | None]
-) -> list[Item]:
-    """Each item of the list under `key`, made by `make` (None: reported and skipped)."""
-    raw = fields.data.get(key)
-    if not isinstance(raw, list) or not raw:
-        fields.report.error(fields.path, fields.line(key), "SP300",
-                            f"'{key}' must be a non-empty list")
-        return []
-    return [made for index, item in enumerate(raw) if (made := make(index, item)) is not None]
-
-
-def read_yaml_mapping(path: Path, report: Report, first_line: int = 1, text: str | None = None):
+def read_yaml_mapping(
+    path: Path, report: Report, first_line: int = 1, text: str | None = None
+) -> tuple[dict[str, Any], Lines] | None:
     """Parse YAML that must be a mapping; None (with a report) when it is not."""
     if text is None:
         text = read_text(path, report)
@@ -176,7 +51,7 @@ def read_yaml_mapping(path: Path, report: Report, first_line: int = 1, text: str
             path, first_line, "SP004", f"expected a mapping of 'key: value' lines, found {kind}"
         )
         return None
-    return Fields(data, lines, path, report)
+    return data, lines
 
 
 # --- topics -----------------------------------------------------------------
@@ -186,43 +61,22 @@ def load_topics(path: Path, report: Report) -> tuple[list[Topic], list[str]]:
     if not path.is_file():
         report.error(path, 1, "SP300", "missing topics file: create curriculum/topics.yml")
         return [], []
-    fields = read_yaml_mapping(path, report)
-    if fields is None:
+    parsed = read_yaml_mapping(path, report)
+    if parsed is None:
         return [], []
-    phrases = [p.lower() for p in fields.text_list("never_your_fault_phrases")]
-    raw_topics = fields.data.get("topics")
-    if not isinstance(raw_topics, list) or not raw_topics:
-        report.error(path, fields.line("topics"), "SP300", "'topics' must be a non-empty list")
-        return [], phrases
+    data, lines = parsed
+    valid = validate(TopicsFile, data, lines, path, report)
+    if valid is None:
+        return [], []
     topics: list[Topic] = []
-    for index, item in enumerate(raw_topics):
-        if not isinstance(item, dict):
-            report.error(path, fields.line("topics", index), "SP011", "each topic is a mapping")
+    for index, entry in enumerate(valid.topics):
+        if any(t.id == entry.id for t in topics):
+            report.error(path, lines.of("topics", index, "id"), "SP014",
+                         f"duplicate topic id '{entry.id}'")
             continue
-        topic = fields.sub("topics", {}).sub(index, item)
-        topic_id = topic.text("id")
-        min_band = topic.text("min_band", default=AGE_BANDS[0])
-        if min_band not in AGE_BANDS:
-            report.error(
-                path, topic.line("min_band"), "SP017",
-                f"unknown age band '{min_band}'; use one of {', '.join(AGE_BANDS)}",
-            )
-            min_band = AGE_BANDS[0]
-        if topic_id and any(t.id == topic_id for t in topics):
-            report.error(path, topic.line("id"), "SP014", f"duplicate topic id '{topic_id}'")
-            continue
-        if topic_id:
-            topics.append(
-                Topic(
-                    topic_id,
-                    topic.text("title", default=topic_id),
-                    topic.text("description", required=False),
-                    min_band,
-                    topic.boolean("never_your_fault"),
-                    topic.line(),
-                )
-            )
-    return topics, phrases
+        topics.append(Topic(entry.id, entry.title, entry.description or "", entry.min_band,
+                            entry.never_your_fault, lines.of("topics", index)))
+    return topics, [p.lower() for p in valid.never_your_fault_phrases]
 
 
 # --- modules ----------------------------------------------------------------
@@ -239,213 +93,106 @@ def load_module(path: Path, report: Report) -> Module | None:
             "no front matter: a module starts with '---', its YAML fields, and '---'",
         )
         return None
-    fields = read_yaml_mapping(path, report, split.front_matter_line, split.front_matter)
-    if fields is None:
-        return None
-    for key in fields.data:
-        if key not in MODULE_FIELDS:
-            report.warning(
-                path, fields.line(key), "SP012",
-                f"unknown field '{key}' is ignored (known: {', '.join(sorted(MODULE_FIELDS))})",
-            )
     body, problems = parse_body(split.body, split.body_line)
     for problem in problems:
         report.error(path, problem.line, problem.code, problem.message)
-    module_id = fields.text("id")
-    audience = fields.text("audience")
-    if audience and audience not in MODULE_AUDIENCES:
-        report.error(
-            path, fields.line("audience"), "SP016",
-            f"unknown audience '{audience}'; use one of {', '.join(MODULE_AUDIENCES)}",
-        )
+    parsed = read_yaml_mapping(path, report, split.front_matter_line, split.front_matter)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    valid = validate(ModuleFile, data, lines, path, report)
+    if valid is None:
+        return None
     return Module(
-        id=module_id,
-        title=fields.text("title"),
-        audience=audience,
-        age_bands=tuple(_age_bands(fields, audience)),
-        topic=fields.text("topic"),
-        duration=fields.integer("duration"),
-        summary=fields.text("summary"),
-        objectives=fields.text_list("objectives", required=True),
-        vocabulary=fields.mapping("vocabulary"),
-        prerequisites=fields.text_list("prerequisites"),
-        framework=fields.text_list("framework"),
-        sources=fields.text_list("sources", required=True),
-        last_reviewed=fields.day("last_reviewed"),
-        waivers=fields.mapping("waivers"),
-        materials=fields.text_list("materials"),
+        id=valid.id,
+        title=valid.title,
+        audience=valid.audience,
+        age_bands=tuple(sorted(set(valid.age_bands), key=AGE_BANDS.index)),
+        topic=valid.topic,
+        duration=valid.duration,
+        summary=valid.summary,
+        objectives=list(valid.objectives),
+        vocabulary=dict(valid.vocabulary),
+        prerequisites=list(valid.prerequisites),
+        framework=list(valid.framework),
+        sources=list(valid.sources),
+        last_reviewed=valid.last_reviewed,
+        waivers=dict(valid.waivers),
+        materials=list(valid.materials),
         body=body,
         path=path,
-        lines=fields.lines,
+        lines=lines,
         body_line=split.body_line,
         source_text=text,
     )
-
-
-def _age_bands(fields: Fields, audience: str) -> list[str]:
-    bands = fields.text_list("age_bands", required=audience == "children")
-    known: list[str] = []
-    for index, band in enumerate(bands):
-        if band in AGE_BANDS:
-            known.append(band)
-        else:
-            fields.report.error(
-                fields.path, fields.line("age_bands", index), "SP017",
-                f"unknown age band '{band}'; use one of {', '.join(AGE_BANDS)}",
-            )
-    return sorted(set(known), key=AGE_BANDS.index)
 
 
 # --- regions ----------------------------------------------------------------
 
 
 def load_region(path: Path, report: Report) -> Region | None:
-    fields = read_yaml_mapping(path, report)
-    if fields is None:
+    parsed = read_yaml_mapping(path, report)
+    if parsed is None:
         return None
-    code = fields.text("code", default=path.stem)
-    if code != path.stem:
-        report.error(
-            path, fields.line("code"), "SP013",
-            f"region code '{code}' must equal the file name '{path.stem}'",
-        )
-    channels = non_empty_list(fields, "channels", lambda i, item: _channel(fields, i, item))
-    return Region(
-        code=path.stem,
-        name=fields.text("name", default=path.stem),
-        emergency=fields.text("emergency", default="your local emergency number"),
-        channels=channels,
-        path=path,
-        lines=fields.lines,
-    )
-
-
-def _channel(region: Fields, index: int, item: Any) -> Channel | None:
-    if not isinstance(item, dict):
-        region.report.error(
-            region.path, region.line("channels", index), "SP011", "each channel is a mapping"
-        )
+    data, lines = parsed
+    valid = validate(RegionFile, data, lines, path, report)
+    if valid is None:
         return None
-    fields = region.sub("channels", {}).sub(index, item)
-    role = fields.text("role", required=False) or None
-    if role is not None and role not in CHANNEL_ROLES:
-        fields.report.error(
-            fields.path, fields.line("role"), "SP011",
-            f"unknown channel role '{role}'; use one of {', '.join(CHANNEL_ROLES)}",
-        )
-        role = None
-    anonymous = item.get("anonymous")
-    if anonymous is not None and not isinstance(anonymous, bool):
-        fields.report.error(fields.path, fields.line("anonymous"), "SP011",
-                            "'anonymous' must be true or false")
-        anonymous = None
-    status = fields.text("status", default="verified")
-    if status not in ("verified", "secondary"):
-        fields.report.error(
-            fields.path, fields.line("status"), "SP011",
-            "'status' must be 'verified' or 'secondary' (do not ship unverified entries)",
-        )
-    channel = Channel(
-        name=fields.text("name"),
-        role=role,
-        purpose=fields.text("for"),
-        url=fields.text("url", required=False) or None,
-        phone=fields.text("phone", required=False) or None,
-        text=fields.text("text", required=False) or None,
-        ages=fields.text("ages", required=False) or None,
-        anonymous=anonymous,
-        source=fields.text("source"),
-        checked=fields.day("checked"),
-        status=status,
-        note=fields.text("note", required=False) or None,
-        line=fields.line(),
-    )
-    if not (channel.url or channel.phone or channel.text):
-        fields.report.error(
-            fields.path, fields.line(), "SP010", "a channel needs a url, a phone or a text number"
-        )
-    return channel
+    if valid.code != path.stem:
+        report.error(path, lines.of("code"), "SP013",
+                     f"region code '{valid.code}' must equal the file name '{path.stem}'")
+    channels = [
+        Channel(name=c.name, role=c.role, purpose=c.purpose, url=c.url, phone=c.phone,
+                text=c.text, ages=c.ages, anonymous=c.anonymous, source=c.source,
+                checked=c.checked, status=c.status, note=c.note,
+                line=lines.of("channels", index))
+        for index, c in enumerate(valid.channels)
+    ]
+    return Region(code=path.stem, name=valid.name, emergency=valid.emergency,
+                  channels=channels, path=path, lines=lines)
 
 
 # --- audience sites ---------------------------------------------------------
 
 
 def load_site(path: Path, report: Report) -> Site | None:
-    fields = read_yaml_mapping(path, report)
-    if fields is None:
+    parsed = read_yaml_mapping(path, report)
+    if parsed is None:
         return None
-    site_id = fields.text("id", default=path.stem)
-    if site_id != path.stem:
-        report.error(
-            path, fields.line("id"), "SP013",
-            f"site id '{site_id}' must equal the file name '{path.stem}'",
+    data, lines = parsed
+    valid = validate(AudienceFile, data, lines, path, report)
+    if valid is None:
+        return None
+    if valid.id != path.stem:
+        report.error(path, lines.of("id"), "SP013",
+                     f"site id '{valid.id}' must equal the file name '{path.stem}'")
+    sections = [
+        Section(
+            title=entry.title,
+            view=entry.view,
+            select=Selection(entry.select.audience,
+                             tuple(entry.select.age_bands) if entry.select.age_bands else None),
+            blocks=frozenset(entry.blocks) if entry.blocks is not None
+            else KIND_BLOCKS[valid.kind],
+            group_by=entry.group_by,
+            line=lines.of("sections", index),
         )
-    band = fields.text("band", required=False) or None
-    if band is not None and band not in AGE_BANDS:
-        report.error(path, fields.line("band"), "SP017", f"unknown age band '{band}'")
-        band = None
-    sections = non_empty_list(fields, "sections", lambda i, item: _section(fields, i, item))
+        for index, entry in enumerate(valid.sections)
+    ]
     return Site(
         id=path.stem,
-        title=fields.text("title"),
-        reader=fields.text("reader"),
-        description=fields.text("description", required=False),
-        language=fields.text("language", default="en"),
-        learner=fields.boolean("learner"),
-        band=band,
-        style=fields.text("style", required=False, default="calm"),
-        colour=fields.text("colour", required=False, default="#1a4f8b"),
-        help_prompt=fields.text("help_prompt"),
+        title=valid.title,
+        reader=valid.reader,
+        description=valid.description or "",
+        language=valid.language,
+        kind=valid.kind,
+        band=valid.band,
+        style=valid.style,
+        colour=valid.colour,
+        help_prompt=valid.help_prompt,
         sections=sections,
         path=path,
-        lines=fields.lines,
-    )
-
-
-def _section(site: Fields, index: int, item: Any) -> Section | None:
-    if not isinstance(item, dict):
-        site.report.error(site.path, site.line("sections", index), "SP011",
-                          "each section is a mapping")
-        return None
-    fields = site.sub("sections", {}).sub(index, item)
-    view = fields.text("view", default="reader")
-    if view not in VIEWS:
-        fields.report.error(fields.path, fields.line("view"), "SP011",
-                            f"unknown view '{view}'; use one of {', '.join(VIEWS)}")
-        return None
-    select = item.get("select")
-    if not isinstance(select, dict):
-        fields.report.error(fields.path, fields.line("select"), "SP010",
-                            "a section needs 'select: {audience: ..., age_bands: [...]}'")
-        return None
-    chooser = fields.sub("select", select)
-    audience = chooser.text("audience")
-    if audience not in MODULE_AUDIENCES:
-        fields.report.error(fields.path, chooser.line("audience"), "SP016",
-                            f"unknown audience '{audience}'")
-        return None
-    bands = chooser.text_list("age_bands") or None
-    for band in bands or []:
-        if band not in AGE_BANDS:
-            fields.report.error(fields.path, chooser.line("age_bands"), "SP017",
-                                f"unknown age band '{band}'")
-    kinds = fields.text_list("blocks")
-    for kind in kinds:
-        if kind not in BLOCK_KINDS:
-            fields.report.error(fields.path, fields.line("blocks"), "SP103",
-                                f"unknown block kind '{kind}'")
-    group_by = fields.text("group_by", required=False) or None
-    if group_by not in (None, "band"):
-        fields.report.error(fields.path, fields.line("group_by"), "SP011",
-                            "'group_by' may only be 'band'")
-        group_by = None
-    return Section(
-        title=fields.text("title"),
-        view=view,
-        select=Selection(audience, tuple(b for b in bands if b in AGE_BANDS) if bands else None),
-        blocks=frozenset(k for k in kinds if k in BLOCK_KINDS),
-        group_by=group_by,
-        line=fields.line(),
+        lines=lines,
     )
 
 

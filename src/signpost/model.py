@@ -27,6 +27,14 @@ TIMED_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
 # Blocks that hold what only whoever leads the lesson may read.
 FACILITATOR_ONLY: frozenset[str] = frozenset({"facilitator", "answers", "safeguarding"})
 VIEWS: tuple[str, ...] = ("learner", "reader", "summary", "lesson-plan")
+# What a site may ever show is fixed by its kind; an audience file may narrow it, never widen.
+SITE_KINDS: tuple[str, ...] = ("learner", "parents", "teachers")
+LEARNER_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
+KIND_BLOCKS: dict[str, frozenset[str]] = {
+    "learner": LEARNER_KINDS,
+    "parents": frozenset({"keypoints", "family"}),
+    "teachers": frozenset(BLOCK_KINDS),
+}
 # A module's safeguarding review, and a helpline entry, go stale after this long.
 STALE_AFTER = timedelta(days=365)
 CHANNEL_ROLES: tuple[str, ...] = ("child-helpline", "report-abuse", "image-removal", "counselling")
@@ -176,7 +184,7 @@ class Site:
     reader: str
     description: str
     language: str
-    learner: bool
+    kind: str  # one of SITE_KINDS
     band: str | None
     style: str
     colour: str
@@ -185,11 +193,19 @@ class Site:
     path: Path
     lines: Lines
 
+    @property
+    def learner(self) -> bool:
+        return self.kind == "learner"
+
+    def allowed(self, kinds: frozenset[str]) -> frozenset[str]:
+        """`kinds` less any block this kind of site may never show."""
+        return kinds & KIND_BLOCKS[self.kind]
+
     def shown_kinds(self) -> frozenset[str]:
         kinds: set[str] = set()
         for section in self.sections:
             kinds |= section.blocks
-        return frozenset(kinds)
+        return self.allowed(frozenset(kinds))
 
 
 @dataclass

@@ -7,9 +7,20 @@ site does not show is removed with everything inside it.
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .model import AGE_BANDS, Block, Curriculum, Module, Node, Section, Site, Text
+from .model import (
+    AGE_BANDS,
+    Block,
+    Curriculum,
+    Module,
+    Node,
+    Section,
+    Selection,
+    Site,
+    Text,
+    band_index,
+)
 
 
 @dataclass(frozen=True)
@@ -101,24 +112,39 @@ def in_prerequisite_order(curriculum: Curriculum, modules: list[Module]) -> list
 
 
 def select_site(curriculum: Curriculum, site: Site) -> SiteContent:
+    """What `site` shows. Its kind bounds the blocks and, for a learner site, its band
+    bounds the lessons, whatever the audience file asks for (check reports such asks)."""
     return SiteContent(
-        site, tuple(_section(curriculum, section) for section in site.sections)
+        site, tuple(_section(curriculum, bounded(site, section)) for section in site.sections)
     )
 
 
-def _matches(module: Module, section: Section, band: str | None = None) -> bool:
+def bounded(site: Site, section: Section) -> Section:
+    """`section` as the site's kind allows it."""
+    if not site.learner:
+        return replace(section, blocks=site.allowed(section.blocks))
+    asked = section.select.age_bands or (site.band,)
+    bands = tuple(band for band in asked if band == site.band)
+    return replace(section, view="learner", blocks=site.allowed(section.blocks),
+                   select=Selection("children", bands))
+
+
+def _matches(curriculum: Curriculum, module: Module, section: Section,
+             band: str | None = None) -> bool:
     chooser = section.select
     if module.audience != chooser.audience:
         return False
     bands = (band,) if band else chooser.age_bands
     if bands is None:
         return True
-    return bool(set(module.age_bands) & set(bands))
+    topic = curriculum.topic(module.topic)
+    floor = band_index(topic.min_band) if topic else len(AGE_BANDS)
+    return any(b in module.age_bands and band_index(b) >= floor for b in bands)
 
 
 def _section(curriculum: Curriculum, section: Section) -> SectionContent:
     modules = in_prerequisite_order(
-        curriculum, [m for m in curriculum.modules.values() if _matches(m, section)]
+        curriculum, [m for m in curriculum.modules.values() if _matches(curriculum, m, section)]
     )
     if section.group_by == "band":
         bands = section.select.age_bands or AGE_BANDS
@@ -126,7 +152,8 @@ def _section(curriculum: Curriculum, section: Section) -> SectionContent:
             Group(
                 f"Ages {band}",
                 band,
-                tuple(_page(m, section, band) for m in modules if band in m.age_bands),
+                tuple(_page(m, section, band) for m in modules
+                      if _matches(curriculum, m, section, band)),
             )
             for band in bands
         )

@@ -1,25 +1,45 @@
-"""Audience files: learner sites never show facilitator-only blocks."""
+"""Audience files: a site shows only what its kind allows, and a learner site only its band.
+
+`select` enforces the same bounds whatever these checks say; the checks make an audience
+file that asks for more an error instead of a silent change.
+"""
 
 from __future__ import annotations
 
 from ..diagnostics import Report
-from ..model import FACILITATOR_ONLY, Curriculum
+from ..model import KIND_BLOCKS, Curriculum, Site
 
 
 def check(curriculum: Curriculum, report: Report) -> None:
     for site in curriculum.sites.values():
         if site.learner and site.band is None:
-            report.error(site.path, site.lines.of("learner"), "SP301",
+            report.error(site.path, site.lines.of("kind"), "SP301",
                          "a learner site needs 'band:' (its readers' age band)")
-        for index, section in enumerate(site.sections):
-            leaked = section.blocks & FACILITATOR_ONLY
-            if site.learner and leaked:
-                report.error(
-                    site.path, site.lines.of("sections", index, "blocks"), "SP302",
-                    f"a learner site must never show {', '.join(sorted(leaked))} blocks",
-                )
-            if site.learner and section.select.audience != "children":
-                report.error(
-                    site.path, site.lines.of("sections", index, "select"), "SP302",
-                    "a learner site shows children modules only",
-                )
+        check_sections(site, report)
+
+
+def check_sections(site: Site, report: Report) -> None:
+    allowed = KIND_BLOCKS[site.kind]
+    for index, section in enumerate(site.sections):
+        beyond = section.blocks - allowed
+        if beyond:
+            report.error(
+                site.path, site.lines.of("sections", index, "blocks"), "SP302",
+                f"a {site.kind} site never shows {', '.join(sorted(beyond))} blocks "
+                f"(it may show {', '.join(sorted(allowed))})",
+            )
+        if not site.learner:
+            continue
+        if section.select.audience != "children":
+            report.error(site.path, site.lines.of("sections", index, "select", "audience"),
+                         "SP302", "a learner site shows children modules only")
+        if section.view != "learner":
+            report.error(site.path, site.lines.of("sections", index, "view"), "SP302",
+                         "a learner site shows lessons in the 'learner' view only")
+        others = [b for b in section.select.age_bands or () if b != site.band]
+        if others:
+            report.error(
+                site.path, site.lines.of("sections", index, "select", "age_bands"), "SP303",
+                f"a learner site for {site.band} shows lessons for its own band only, "
+                f"not {', '.join(others)}",
+            )

@@ -1,0 +1,363 @@
+"""The file formats: module front matter, topics, region and audience files, as typed schemas.
+
+Every file is validated here before anything else reads it: unknown keys are errors that
+suggest the nearest known key, every value is type-checked, and values that reach HTML or
+CSS (names, web addresses, colours) must be plain. Errors keep the file and line they
+came from. The reference section of CONTRIBUTING.md is tested against these models.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+import unicodedata
+from datetime import date, datetime
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar, Union
+from urllib.parse import urlsplit
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from .diagnostics import Report
+from .model import AGE_BANDS, BLOCK_KINDS, CHANNEL_ROLES, MODULE_AUDIENCES, SITE_KINDS, VIEWS
+from .yamlsource import Lines
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+def _fail(code: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(code, message)
+
+
+def _text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise _fail("SP011", "must not be empty")
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+        raise _fail("SP011", "must not hold control characters")
+    return value
+
+
+def _one_of(name: str, known: tuple[str, ...], code: str = "SP011"):
+    def check(value: str) -> str:
+        if value not in known:
+            close = difflib.get_close_matches(value, known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            raise _fail(code, f"unknown {name} '{value}'{hint}; use one of {', '.join(known)}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _as_list(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _day(value: Any) -> date:
+    if isinstance(value, datetime):
+        raise _fail("SP023", "must be a date like 2026-11-01, without a time")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise _fail("SP023", "must be a date like 2026-11-01")
+
+
+MARKUP_CHARACTERS = re.compile(r"[<>\[\]{}`*_|\\]")
+
+
+def _plain(value: str) -> str:
+    """Names shown on every page: plain words, no markup of any kind."""
+    found = MARKUP_CHARACTERS.search(value)
+    if found:
+        raise _fail("SP011", f"must be plain text: '{found.group()}' is not allowed")
+    return value
+
+
+URL_CHARACTERS = re.compile(r"^[A-Za-z0-9\-._~:/?#@!$&'*+,;=%]+$")
+
+
+def _https(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.hostname or not URL_CHARACTERS.match(value) or \
+            "'" in value:
+        raise _fail("SP011", "must be a web address starting with https://")
+    return value
+
+
+def _phone(value: Any) -> Any:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise _fail("SP011", f'must be text in quotes, like "{value}" (a number loses its '
+                    "leading zeros and spaces)")
+    return value
+
+
+PHONE = re.compile(r"^[0-9A-Z+()\- ]+$")
+
+
+def _phone_text(value: str) -> str:
+    if not PHONE.match(value):
+        raise _fail("SP011", "must hold only digits, capital letters, spaces and + ( ) -")
+    return value
+
+
+COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def _colour(value: str) -> str:
+    if not COLOUR.match(value):
+        raise _fail("SP011", "must be a colour like \"#1a4f8b\" (in quotes)")
+    return value
+
+
+LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def _language(value: str) -> str:
+    if not LANGUAGE.match(value):
+        raise _fail("SP011", "must be a language tag like en, cy or en-GB")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_text)]
+TextList = Annotated[list[Text], BeforeValidator(_as_list)]
+Day = Annotated[date, BeforeValidator(_day)]
+PlainName = Annotated[str, AfterValidator(_text), AfterValidator(_plain)]
+HttpsUrl = Annotated[str, AfterValidator(_text), AfterValidator(_https)]
+PhoneNumber = Annotated[str, BeforeValidator(_phone), AfterValidator(_text),
+                        AfterValidator(_phone_text)]
+# "112", or words where a country has no single number ("your local emergency number").
+Emergency = Annotated[str, BeforeValidator(_phone), AfterValidator(_text), AfterValidator(_plain)]
+Colour = Annotated[str, AfterValidator(_colour)]
+Language = Annotated[str, AfterValidator(_language)]
+AgeBand = Annotated[str, _one_of("age band", AGE_BANDS, "SP017")]
+AgeBands = Annotated[list[AgeBand], BeforeValidator(_as_list)]
+ModuleAudience = Annotated[str, _one_of("audience", MODULE_AUDIENCES, "SP016")]
+BlockKind = Annotated[str, _one_of("block kind", BLOCK_KINDS, "SP103")]
+Role = Annotated[str, _one_of("channel role", CHANNEL_ROLES)]
+SiteKind = Annotated[str, _one_of("site kind", SITE_KINDS)]
+View = Annotated[str, _one_of("view", VIEWS)]
+Minutes = Annotated[int, Field(gt=0)]
+
+
+class Schema(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True,
+                              populate_by_name=True)
+
+
+# --- modules ----------------------------------------------------------------------------
+
+
+class ModuleFile(Schema):
+    """The front matter of a module (curriculum/<topic>/<id>.md)."""
+
+    id: Text
+    title: Text
+    audience: ModuleAudience
+    age_bands: AgeBands = []
+    topic: Text
+    duration: Minutes
+    summary: Text
+    objectives: Annotated[TextList, Field(min_length=1)]
+    vocabulary: dict[Text, Text] = {}
+    prerequisites: TextList = []
+    framework: TextList = []
+    sources: Annotated[TextList, Field(min_length=1)]
+    last_reviewed: Day
+    waivers: dict[Text, Text] = {}
+    materials: TextList = []
+
+    @model_validator(mode="after")
+    def children_have_bands(self) -> ModuleFile:
+        if self.audience == "children" and not self.age_bands:
+            raise _fail("SP010", "a children module needs 'age_bands', e.g. [8-10]")
+        return self
+
+
+# --- topics -----------------------------------------------------------------------------
+
+
+class TopicEntry(Schema):
+    id: Text
+    title: Text
+    description: Text | None = None
+    min_band: AgeBand = AGE_BANDS[0]
+    never_your_fault: bool = False
+
+
+class TopicsFile(Schema):
+    """curriculum/topics.yml"""
+
+    never_your_fault_phrases: TextList = []
+    topics: Annotated[list[TopicEntry], Field(min_length=1)]
+
+
+# --- regions ----------------------------------------------------------------------------
+
+
+class ChannelEntry(Schema):
+    name: PlainName
+    role: Role | None = None
+    purpose: Text = Field(alias="for")
+    url: HttpsUrl | None = None
+    phone: PhoneNumber | None = None
+    text: Text | None = None
+    ages: Text | None = None
+    anonymous: bool | None = None
+    source: Text
+    checked: Day
+    status: Literal["verified", "secondary"] = "verified"
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def reachable(self) -> ChannelEntry:
+        if not (self.url or self.phone or self.text):
+            raise _fail("SP010", "a channel needs a url, a phone or a text number")
+        return self
+
+
+class RegionFile(Schema):
+    """curriculum/regions/<code>.yml"""
+
+    code: Text
+    name: PlainName
+    emergency: Emergency
+    channels: Annotated[list[ChannelEntry], Field(min_length=1)]
+
+
+# --- audience sites ---------------------------------------------------------------------
+
+
+class SelectEntry(Schema):
+    audience: ModuleAudience
+    age_bands: AgeBands | None = None
+
+
+class SectionEntry(Schema):
+    title: Text
+    view: View = "reader"
+    select: SelectEntry
+    blocks: list[BlockKind] | None = None
+    group_by: Literal["band"] | None = None
+
+
+class AudienceFile(Schema):
+    """audiences/<site-id>.yml"""
+
+    id: Text
+    title: Text
+    reader: Text
+    description: Text | None = None
+    language: Language = "en"
+    kind: SiteKind
+    band: AgeBand | None = None
+    style: Literal["playful", "calm", "plain"] = "calm"
+    colour: Colour = "#1a4f8b"
+    help_prompt: Text
+    sections: Annotated[list[SectionEntry], Field(min_length=1)]
+
+
+# --- validation with lines --------------------------------------------------------------
+
+RENAMED = {"learner": "the 'learner' flag was replaced by 'kind: learner' (or parents, "
+                      "teachers): the kind decides which blocks a site may show"}
+EXPECTED = {
+    "string_type": "text (put it in double quotes if it looks like a number, date or list)",
+    "int_type": "a whole number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of 'key: value' lines",
+    "model_type": "a mapping of 'key: value' lines",
+    "date_type": "a date like 2026-11-01",
+}
+
+
+def validate(schema: type[Model], data: Any, lines: Lines, path: Path, report: Report,
+             prefix: tuple[Any, ...] = ()) -> Model | None:
+    """The validated file, or None after reporting every problem with its line."""
+    try:
+        return schema.model_validate(data)
+    except ValidationError as invalid:
+        for error in invalid.errors(include_url=False):
+            code, message = describe(schema, error)
+            report.error(path, lines.of(*prefix, *error["loc"]), code, message)
+        return None
+
+
+def describe(schema: type[BaseModel], error: Any) -> tuple[str, str]:
+    """(code, message) for one pydantic error, in words an author can act on."""
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "value")
+    if re.fullmatch(r"SP\d{3}", kind):
+        return kind, error["msg"] if kind == "SP010" else f"'{field}' {error['msg']}"
+    if kind == "missing":
+        return "SP010", f"missing required field '{field}'"
+    if kind == "extra_forbidden":
+        if field in RENAMED:
+            return "SP012", f"unknown field '{field}': {RENAMED[field]}"
+        known = known_keys(schema, loc[:-1])
+        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return "SP012", f"unknown field '{field}'{hint} (known: {', '.join(known)})"
+    if kind == "literal_error":
+        return "SP011", f"'{field}' must be {error['ctx']['expected']}"
+    if kind == "greater_than":
+        return "SP011", f"'{field}' must be a whole number above {error['ctx']['gt']}"
+    if kind == "too_short":
+        return "SP011", f"'{field}' must not be empty"
+    return "SP011", f"'{field}' must be {EXPECTED.get(kind, error['msg'].lower())}"
+
+
+def known_keys(schema: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the schema allows in the mapping at `loc`."""
+    annotation: Any = schema
+    for part in loc:
+        annotation = _unwrap(annotation)
+        if isinstance(part, int):
+            annotation = typing.get_args(annotation)[0] if typing.get_args(annotation) else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            field = next((f for name, f in annotation.model_fields.items()
+                          if part in (name, f.alias)), None)
+            annotation = field.annotation if field else None
+        else:
+            return []
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [f.alias or name for name, f in annotation.model_fields.items()]
+    return []
+
+
+def _unwrap(annotation: Any) -> Any:
+    """list[X] stays; Annotated[X, ...] and X | None become X."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (Union, types.UnionType):
+            options = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = options[0]
+        else:
+            return annotation
+
+
+FILE_SCHEMAS: dict[str, type[Schema]] = {
+    "module front matter": ModuleFile,
+    "curriculum/topics.yml": TopicsFile,
+    "curriculum/regions/<code>.yml": RegionFile,
+    "audiences/<site-id>.yml": AudienceFile,
+}
