@@ -275,6 +275,9 @@ class AudienceFile(Schema):
 
 RENAMED = {"learner": "the 'learner' flag was replaced by 'kind: learner' (or parents, "
                       "teachers): the kind decides which blocks a site may show"}
+SYNONYMS = {"purpose": "for", "description": "for", "telephone": "phone", "website": "url",
+            "link": "url", "sms": "text", "colour_scheme": "colour", "color": "colour",
+            "age": "age_bands", "ages": "age_bands", "bands": "age_bands"}
 EXPECTED = {
     "string_type": "text (put it in double quotes if it looks like a number, date or list)",
     "int_type": "a whole number",
@@ -311,7 +314,8 @@ def describe(schema: type[BaseModel], error: Any) -> tuple[str, str]:
         if field in RENAMED:
             return "SP012", f"unknown field '{field}': {RENAMED[field]}"
         known = known_keys(schema, loc[:-1])
-        close = difflib.get_close_matches(field, known, n=1, cutoff=0.6)
+        close = [SYNONYMS[field]] if SYNONYMS.get(field) in known else \
+            difflib.get_close_matches(field, known, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return "SP012", f"unknown field '{field}'{hint} (known: {', '.join(known)})"
     if kind == "literal_error":
