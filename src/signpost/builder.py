@@ -21,6 +21,7 @@ from .render.mkdocs_build import SiteJob, SiteResult, run_site_job, zip_site
 from .render.pages import docs_tree
 from .render.siteconfig import write_site_sources
 from .select import select_site
+from .verify import gated_phrases, leaks, print_outputs, site_outputs
 
 Progress = Callable[[str], None]
 
@@ -119,6 +120,9 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             manifest.keys[f"{site.name}/layout"] = site.layout_key
         if options.pdf:
             notes += build_print(curriculum, sites, options, staging, progress, manifest)
+        outputs_problems = verify_outputs(curriculum, staging)
+        if outputs_problems:
+            raise BuildFailed(outputs_problems)
         all_sites = sorted((site for site in curriculum.sites.values()
                             if (staging / "site" / site.id / "index.html").exists()),
                            key=landing_order)
@@ -132,6 +136,22 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     built = [p.site_id for p in stale]
     cached = [p.site_id for p in prepared if p not in stale]
     return BuildSummary(built, time.monotonic() - started, notes, cached)
+
+
+def verify_outputs(curriculum: Curriculum, staging: Path) -> list[str]:
+    """Problems if any learner or parent output holds facilitator-only text (see verify.py)."""
+    phrases = gated_phrases(curriculum)
+    problems: list[str] = []
+    for site in curriculum.sites.values():
+        if site.kind == "teachers":
+            continue
+        outputs = list(site_outputs(staging / "site" / site.id))
+        prints = [staging / "packs" / f"{site.id}.html"]
+        if site.kind == "parents":
+            prints.append(staging / "guides" / "parents.html")
+        outputs += print_outputs(prints)
+        problems += leaks(outputs, phrases, staging)
+    return problems
 
 
 def refuse_if_invalid(report: Report) -> None:
