@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from .baseconfig import load_base_config
 from .diagnostics import Report
 from .files import module_files, read_text
 from .model import (
@@ -244,4 +245,5 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
                 sites[site.id] = site
         if not sites:
             report.error(audiences_dir, 1, "SP300", "no audience files in audiences/")
-    return Curriculum(root, topics, phrases, modules, regions, sites)
+    base_config = load_base_config(root / "mkdocs.yml", report)
+    return Curriculum(root, topics, phrases, modules, regions, sites, base_config)

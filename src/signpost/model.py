@@ -216,6 +216,7 @@ class Curriculum:
     modules: dict[str, Module]
     regions: dict[str, Region]
     sites: dict[str, Site]
+    base_config: dict | None = None  # the validated base mkdocs.yml
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)

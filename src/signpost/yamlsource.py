@@ -68,13 +68,20 @@ class Lines:
         return self.start
 
 
-def load_yaml(text: str, first_line: int = 1) -> tuple[Any, Lines]:
+# Makes the value of a tagged scalar from (tag, text, line), or raises YamlProblem.
+TaggedValue = Callable[[str, str, int], Any]
+
+
+def load_yaml(
+    text: str, first_line: int = 1, tagged: TaggedValue | None = None
+) -> tuple[Any, Lines]:
     """Parse one YAML document; return plain Python data and the lines of its values.
 
     `first_line` is the line of the file where `text` begins, so that front
-    matter reports lines of the whole Markdown file. Raises only `YamlProblem`.
+    matter reports lines of the whole Markdown file. Tagged scalars are refused
+    unless `tagged` makes their values. Raises only `YamlProblem`.
     """
-    builder = _Builder(first_line)
+    builder = _Builder(first_line, tagged)
     events = None
     try:
         events = yaml.parse(text, Loader=FAST_LOADER)
@@ -134,7 +141,8 @@ def _reader_message(exc: yaml.reader.ReaderError) -> str:
 class _Builder:
     """Turns parser events into data, one event at a time, with an explicit stack."""
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, tagged: TaggedValue | None = None) -> None:
+        self.tagged = tagged
         self.offset = first_line
         self.line = first_line  # of the latest event, for errors without a mark
         self.lines = Lines(start=first_line)
@@ -165,11 +173,16 @@ class _Builder:
     def _node(self, event: yaml.NodeEvent) -> None:
         if event.anchor is not None:
             raise YamlProblem(self.line, "YAML anchors and aliases (& and *) are not supported here")
-        if event.tag is not None:
-            raise YamlProblem(
-                self.line, "YAML tags like !!int are not supported: write the value plainly"
-            )
         parent = self.stack[-1] if self.stack else None
+        if event.tag is not None:
+            if self.tagged is None or not isinstance(event, yaml.ScalarEvent) or (
+                    parent is not None and parent.wants_key):
+                raise YamlProblem(
+                    self.line, "YAML tags like !!int are not supported: write the value plainly"
+                )
+            self.lines.by_path[self._child_path(parent)] = self.line
+            self._place(self.tagged(event.tag, event.value, self.line), self.line)
+            return
         if isinstance(event, yaml.ScalarEvent):
             is_key = parent is not None and parent.wants_key
             if is_key:
