@@ -28,6 +28,13 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+# Exit codes: 0 clean, 1 problems found (or the build could not be made), 2 usage
+# errors, 70 an internal error (a bug in Signpost, never the curriculum's fault).
+INTERNAL_ERROR = 70
+BUG_REPORT = ("this is a bug in Signpost, not in your curriculum: please report it with the "
+              "command you ran and this line")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)  # exits 2 on a usage error
     try:
@@ -35,6 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("signpost: interrupted", file=sys.stderr)
         return 130
+    except OSError as exc:  # a full or read-only disk, a folder that vanished
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"signpost: cannot read or write{where}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - one line instead of a traceback
+        print(f"signpost: internal error: {type(exc).__name__}: {exc}; {BUG_REPORT}",
+              file=sys.stderr)
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":
