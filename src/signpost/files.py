@@ -188,10 +188,13 @@ def _read_at_most(target: Path, limit: int, path: Path, report: Report) -> bytes
 def _error(
     report: Report, path: Path, line: int, code: str, message: str, warning: bool = False
 ) -> None:
-    """Report at `path`, or at its folder if `path` cannot be resolved (a symlink loop:
-    `Report` shows paths resolved, and Path.resolve raises on a loop)."""
+    """Report at `path` as written; if the report would show it otherwise (it shows paths
+    with links resolved, and a loop cannot be resolved), at its folder, naming the file."""
     try:
-        path.resolve()
-    except (OSError, RuntimeError):
+        written = os.path.relpath(os.path.abspath(path), os.path.abspath(report.root))
+        as_written = Path(report.relative(path)) == Path(written)
+    except (OSError, RuntimeError, ValueError):  # RuntimeError: a loop, for pathlib
+        as_written = False
+    if not as_written:
         path, message = path.parent, f"{path.name}: {message}"
     (report.warning if warning else report.error)(path, line, code, message)
