@@ -77,7 +77,7 @@ def _day(value: Any) -> date:
     raise _fail("SP023", "must be a date like 2026-11-01")
 
 
-MARKUP_CHARACTERS = re.compile(r"[<>\[\]{}`*_|\\]")
+MARKUP_CHARACTERS = re.compile(r"[<>\[\]{}`|\\]")  # emphasis marks are escaped where shown
 
 
 def _plain(value: str) -> str:
@@ -137,6 +137,7 @@ Text = Annotated[str, AfterValidator(_text)]
 TextList = Annotated[list[Text], BeforeValidator(_as_list)]
 Day = Annotated[date, BeforeValidator(_day)]
 PlainName = Annotated[str, AfterValidator(_text), AfterValidator(_plain)]
+PlainText = PlainName  # text from region, topic and audience files that pages show as is
 HttpsUrl = Annotated[str, AfterValidator(_text), AfterValidator(_https)]
 PhoneNumber = Annotated[str, BeforeValidator(_phone), AfterValidator(_text),
                         AfterValidator(_phone_text)]
@@ -193,8 +194,8 @@ class ModuleFile(Schema):
 
 class TopicEntry(Schema):
     id: Text
-    title: Text
-    description: Text | None = None
+    title: PlainText
+    description: PlainText | None = None
     min_band: AgeBand = AGE_BANDS[0]
     never_your_fault: bool = False
 
@@ -212,16 +213,16 @@ class TopicsFile(Schema):
 class ChannelEntry(Schema):
     name: PlainName
     role: Role | None = None
-    purpose: Text = Field(alias="for")
+    purpose: PlainText = Field(alias="for")
     url: HttpsUrl | None = None
     phone: PhoneNumber | None = None
-    text: Text | None = None
-    ages: Text | None = None
+    text: PlainText | None = None
+    ages: PlainText | None = None
     anonymous: bool | None = None
-    source: Text
+    source: PlainText
     checked: Day
     status: Literal["verified", "secondary"] = "verified"
-    note: Text | None = None
+    note: PlainText | None = None
 
     @model_validator(mode="after")
     def reachable(self) -> ChannelEntry:
@@ -248,7 +249,7 @@ class SelectEntry(Schema):
 
 
 class SectionEntry(Schema):
-    title: Text
+    title: PlainText
     view: View = "reader"
     select: SelectEntry
     blocks: list[BlockKind] | None = None
@@ -259,15 +260,15 @@ class AudienceFile(Schema):
     """audiences/<site-id>.yml"""
 
     id: Text
-    title: Text
-    reader: Text
-    description: Text | None = None
+    title: PlainText
+    reader: PlainText
+    description: PlainText | None = None
     language: Language = "en"
     kind: SiteKind
     band: AgeBand | None = None
     style: Literal["playful", "calm", "plain"] = "calm"
     colour: Colour = "#1a4f8b"
-    help_prompt: Text
+    help_prompt: PlainText
     sections: Annotated[list[SectionEntry], Field(min_length=1)]
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import TIMED_KINDS, Channel, Curriculum, Module, iter_blocks
 from ..regions import help_channels, region_variables
+from ..regions import markdown_text as md
 from ..select import ModulePage, SiteContent
 from .markdown import (
     FACILITATOR_LABELS,
@@ -154,7 +155,7 @@ def help_box(context: PageContext, page_path: str) -> str:
     site = context.content.site
     own, worldwide = help_channels(context.curriculum, context.region)
     shown = (own or worldwide)[:3]
-    lines = [f"    {site.help_prompt}", ""]
+    lines = [f"    {md(site.help_prompt)}", ""]
     lines += [f"    - {channel_line(c, short=True)}" for c in shown]
     link = posixpath.relpath("get-help.md", posixpath.dirname(page_path) or ".")
     lines += ["", f"    [All the places to get help]({link})"]
@@ -164,14 +165,14 @@ def help_box(context: PageContext, page_path: str) -> str:
 def channel_line(channel: Channel, short: bool = False) -> str:
     ways = []
     if channel.phone:
-        ways.append(f"call {channel.phone}")
+        ways.append(f"call {md(channel.phone)}")
     if channel.text:
-        ways.append(channel.text[0].lower() + channel.text[1:])
+        ways.append(md(channel.text[0].lower() + channel.text[1:]))
     if channel.url:
         ways.append(f"[{display_url(channel.url)}]({channel.url})")
-    line = f"**{channel.name}**: " + ", ".join(ways)
+    line = f"**{md(channel.name)}**: " + ", ".join(ways)
     if not short:
-        line += f". {channel.purpose}"
+        line += f". {md(channel.purpose)}"
     return line
 
 
@@ -181,13 +182,13 @@ def display_url(url: str) -> str:
 
 def home_page(context: PageContext) -> str:
     site = context.content.site
-    lines = [f"# {site.title}", "", site.description, "{ .sp-summary }", ""]
-    lines += [f"*For: {site.reader}.*", ""]
+    lines = [f"# {md(site.title)}", "", md(site.description), "{ .sp-summary }", ""]
+    lines += [f"*For: {md(site.reader)}.*", ""]
     for section in context.content.sections:
         pages = section.pages()
         if not pages:
             continue
-        lines += [f"## {section.section.title}", ""]
+        lines += [f"## {md(section.section.title)}", ""]
         if section.section.view == "summary":
             for group in section.groups:
                 lines.append(f"- [{group.title}](learning/{group.band or 'all'}.md)")
@@ -198,7 +199,7 @@ def home_page(context: PageContext) -> str:
                 for page in by_topic_order(context, group.pages):
                     lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
         lines.append("")
-    lines += ["## Where to get help", "", site.help_prompt, "",
+    lines += ["## Where to get help", "", md(site.help_prompt), "",
               "[All the places to get help](get-help.md)", ""]
     return "\n".join(lines)
 
@@ -251,10 +252,10 @@ def help_page(context: PageContext) -> str:
     site = context.content.site
     region = context.curriculum.regions[context.region]
     own, worldwide = help_channels(context.curriculum, context.region)
-    lines = ["# Get help", "", site.help_prompt, "{ .sp-summary }", ""]
-    lines += [f"If someone is in danger right now, call {region.emergency}.", ""]
+    lines = ["# Get help", "", md(site.help_prompt), "{ .sp-summary }", ""]
+    lines += [f"If someone is in danger right now, call {md(region.emergency)}.", ""]
     if own and region.code != "global":
-        lines += [f"## In {region.name}", ""]
+        lines += [f"## In {md(region.name)}", ""]
         lines += channel_sections(own)
     if worldwide or region.code == "global":
         lines += ["## In any country", ""]
@@ -265,24 +266,24 @@ def help_page(context: PageContext) -> str:
 def channel_sections(channels: list[Channel]) -> list[str]:
     lines: list[str] = []
     for channel in channels:
-        lines += [f"### {channel.name}", "", channel.purpose, ""]
+        lines += [f"### {md(channel.name)}", "", md(channel.purpose), ""]
         if channel.phone:
-            lines.append(f"- Phone: {channel.phone}")
+            lines.append(f"- Phone: {md(channel.phone)}")
         if channel.text:
-            lines.append(f"- Text: {channel.text}")
+            lines.append(f"- Text: {md(channel.text)}")
         if channel.url:
             lines.append(f"- Website: [{display_url(channel.url)}]({channel.url})")
         if channel.ages:
-            lines.append(f"- For: {channel.ages}")
+            lines.append(f"- For: {md(channel.ages)}")
         if channel.anonymous is not None:
             lines.append("- You can stay anonymous" if channel.anonymous
                          else "- Not anonymous: you give your name")
         lines.append("")
         checked = channel.checked.isoformat() if channel.checked else "unknown"
-        note = f"Checked on {checked} against {channel.source}."
+        note = f"Checked on {checked} against {md(channel.source)}."
         if channel.status == "secondary":
             note += " Only a secondary source confirms this entry"
-            note += f" ({channel.note})." if channel.note else "."
+            note += f" ({md(channel.note)})." if channel.note else "."
         lines += [f"*{note}*", "{ .sp-source }", ""]
     return lines
 
