@@ -65,7 +65,7 @@ class Report:
         path = Path(path)
         try:
             return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
+        except (ValueError, OSError, RuntimeError):  # outside the root, or a symlink loop
             return path.as_posix()
 
     def error(self, path: Path | str, line: int, code: str, message: str) -> None:
