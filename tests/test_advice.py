@@ -8,6 +8,7 @@ least 95% of the first and flag none of the second.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -101,3 +102,17 @@ def test_load_and_check_reports_sp403_on_the_right_line(
     first = len(text.splitlines()) + 2  # after one blank line
     path.write_text(text + "\n" + appended + "\n", encoding="utf-8")
     assert sp403_lines(root, MODULE) == ([] if offset is None else [first + offset])
+
+
+def test_the_authoring_guide_examples_hold() -> None:
+    """CONTRIBUTING.md's SP403 table: the left column is reported, the right column is not."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("**Give safe advice only** (SP403)") :]
+    section = section[: section.index("\n**", 1)]
+    rows = re.findall(r"^\| (`.*?) \| (.*?) \|$", section, re.MULTILINE)
+    assert len(rows) >= 8
+    for advice, fine in rows:
+        for example in re.findall(r"`([^`]+)`", advice):
+            assert sp403(example), f"the guide says SP403 reports: {example}"
+        for example in re.findall(r"`([^`]+)`", fine):
+            assert not sp403(example), f"the guide says SP403 accepts: {example}"
