@@ -279,8 +279,9 @@ REJECTED_AFTER = re.compile(
     r"threats?|demands?|blackmailer|scammer))(?:'ll|\s)\s*(?:(?:will|may|might|can|could|often|"
     r"usually|just|only|soon|probably|always|still)\s+)*(?:(?:ask|asks|want|wants|demand|demands|"
     r"come|comes)\s+(?:back\s+)?(?:for\s+)?more\b|(?:get|gets|make|makes)\s+(?:it\s+|things\s+)?"
-    r"worse\b|(?:is|was)\s+(?:not|never)\b|(?:not|never|won't|doesn't|does\s+not|will\s+not|"
-    r"didn't|did\s+not)\b)"
+    r"worse\b|(?:is|was)\s+(?:not|never)\s+(?:over|the\s+end|enough)\b|(?:not|never|won't|doesn't|"
+    r"does\s+not|will\s+not|didn't|did\s+not)\s+(?:ever\s+)?(?:stop|end|go\s+away|leave\s+you\s+"
+    r"alone|help|work|make\s+it\s+stop|be\s+over)\b)"
 )
 REJECTED_PRAISE = re.compile(r"^[^.!?;]{0,60}?,?\s*but\s+(?:it|that|this|they)\s*(?:'s|is|are|"
                              r"was|does|do|will|won't|isn't|doesn't|aren't)?\s+(?:not|never|n't)\b"
