@@ -150,3 +150,21 @@ def test_serve_refuses_an_unknown_site(project: Path) -> None:
     )
     assert result.returncode == 2
     assert result.stderr.startswith("signpost serve: unknown site 'nope'; known: children-11-13")
+
+
+def test_serve_started_with_errors_shows_the_problems_instead_of_a_404(
+    project: Path, tmp_path: Path
+) -> None:
+    module = project / MODULE
+    module.write_text(module.read_text(encoding="utf-8").replace("::: family\n", "::: famly\n"),
+                      encoding="utf-8")
+    server = Preview(project, "children-4-7", tmp_path)
+    try:
+        wait_for(lambda: "the preview lists the problems" in server.terminal(), server.process,
+                 "the failed first build")
+        status, html = server.page("index.html")
+        assert status == 200
+        assert "SP103" in html and "famly" in html
+        assert "last good build" not in server.terminal()
+    finally:
+        server.stop()

@@ -7,23 +7,28 @@ import sys
 from pathlib import Path
 
 from .commands import build, check, new, serve
+from .project import UsageError, checked_root
 
 COMMANDS = {"check": check, "build": build, "new": new, "serve": serve}
 
 
 def parser() -> argparse.ArgumentParser:
-    main = argparse.ArgumentParser(
-        prog="signpost",
-        description="Turn online-safety lesson modules into lesson sites, packs and guides.",
-    )
-    main.add_argument(
-        "--root", type=Path, default=Path.cwd(),
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--root", type=Path, default=argparse.SUPPRESS,
         help="the project folder holding curriculum/, audiences/ and mkdocs.yml "
-        "(default: the current folder)",
+        "(default: the nearest such folder at or above the current one)",
+    )
+    main = argparse.ArgumentParser(
+        prog="signpost", parents=[common],
+        description="Turn online-safety lesson modules into lesson sites, packs and guides.",
+        epilog="exit codes: 0 clean, 1 problems found (or the build could not be made), "
+        "2 usage error, 70 internal error (a bug in Signpost)",
     )
     verbs = main.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name, module in COMMANDS.items():
-        sub = verbs.add_parser(name, help=module.HELP, description=module.HELP)
+        sub = verbs.add_parser(name, help=module.HELP, description=module.HELP,
+                               parents=[common])
         module.add_arguments(sub)
     return main
 
@@ -38,7 +43,11 @@ BUG_REPORT = ("this is a bug in Signpost, not in your curriculum: please report 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)  # exits 2 on a usage error
     try:
+        args.root = checked_root(getattr(args, "root", None))
         return COMMANDS[args.command].run(args)
+    except UsageError as problem:
+        print(f"signpost {args.command}: {problem}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("signpost: interrupted", file=sys.stderr)
         return 130

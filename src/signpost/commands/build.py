@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..builder import BuildFailed, BuildOptions, build
+from ..project import known_name, region_names, site_names
 
 HELP = "build sites, packs, guides and offline bundles into build/"
 
@@ -19,15 +21,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="skip packs and guides, for a fast preview")
     parser.add_argument("--paper", choices=["a4", "letter"], default="a4",
                         help="paper size of packs and guides (default a4)")
-    parser.add_argument("--jobs", type=int, default=None,
-                        help="sites built at once (default: one per CPU core)")
+    parser.add_argument("--jobs", type=positive, default=None,
+                        help="sites built at once, 1 or more (default: one per CPU core)")
+
+
+def positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def chosen_names(root: Path, region: str, only: list[str] | None) -> tuple[str, list[str] | None]:
+    """The region and sites as the project spells them; UsageError if one names nothing."""
+    regions, sites = region_names(root), site_names(root)
+    if regions:  # with no regions at all, check explains what is missing
+        region = known_name(region, regions, "region")
+    if only and sites:
+        only = [known_name(site, sites, "site") for site in only]
+    return region, only
 
 
 def run(args: argparse.Namespace) -> int:
-    options = BuildOptions(root=args.root, region=args.region, only=args.only, pdf=args.pdf,
+    region, only = chosen_names(args.root, args.region, args.only)
+    options = BuildOptions(root=args.root, region=region, only=only, pdf=args.pdf,
                            paper=args.paper)
     if args.jobs:
-        options.jobs = max(1, args.jobs)
+        options.jobs = args.jobs
     print(f"signpost build: region {options.region}")
     try:
         summary = build(options)

@@ -8,6 +8,7 @@ temporary folder.
 from __future__ import annotations
 
 import argparse
+import html
 import logging
 import shutil
 import signal
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..builder import BuildFailed, prepare_site
 from ..pipeline import load_and_check
+from ..project import known_name, region_names, site_names
 from ..render.mkdocs_build import build_site
 
 HELP = "preview one site on 127.0.0.1, rebuilding when the curriculum changes"
@@ -42,6 +44,8 @@ class SitePreview:
         self.sources = workdir / "sources"
         self.site_dir = workdir / "site"
         self.site_dir.mkdir(parents=True, exist_ok=True)
+        self.problems: list[str] = []
+        self.showing_problems = False
 
     def rebuild(self) -> bool:
         say(f"signpost serve: building {self.site_id}...")
@@ -50,16 +54,33 @@ class SitePreview:
         except BuildFailed as failure:
             for line in failure.lines:
                 say(line, error=True)
-            say("signpost serve: showing the last good build; fix the problems above and save",
-                error=True)
+            if (self.site_dir / "index.html").is_file() and not self.showing_problems:
+                say("signpost serve: showing the last good build; fix the problems above and "
+                    "save", error=True)
+            else:
+                self.show_problems(self.problems or failure.lines)
+                say("signpost serve: the preview lists the problems; fix them and save",
+                    error=True)
             return False
+        self.showing_problems = False
         say(f"signpost serve: built {self.site_id}")
         return True
 
+    def show_problems(self, lines: list[str]) -> None:
+        """With no good build yet, the preview is a page listing what to fix."""
+        items = "\n".join(f"<li><code>{html.escape(line)}</code></li>" for line in lines)
+        page = (f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                f"<title>Cannot preview yet</title></head><body><h1>Cannot preview "
+                f"{html.escape(self.site_id)} yet</h1><p>Fix these problems and save: this "
+                f"page reloads by itself.</p><ul>{items}</ul></body></html>\n")
+        (self.site_dir / "index.html").write_text(page, encoding="utf-8")
+        self.showing_problems = True
+
     def build_once(self) -> None:
         curriculum, report = load_and_check(self.root)
-        for diagnostic in report.sorted():
-            say(diagnostic.format(), error=True)
+        self.problems = [d.format() for d in report.sorted()]
+        for line in self.problems:
+            say(line, error=True)
         if report.errors:
             raise BuildFailed([f"{len(report.errors)} error(s) from check"])
         site = curriculum.sites.get(self.site_id)
@@ -80,15 +101,14 @@ class SitePreview:
 
 def run(args: argparse.Namespace) -> int:
     root: Path = args.root.resolve()
-    problem = unknown_site_or_region(root, args.site, args.region)
-    if problem:
-        print(f"signpost serve: {problem}", file=sys.stderr)
-        return 2
+    # Refuse at once what no edit while serving could fix (UsageError: exit 2).
+    site_id = known_name(args.site, site_names(root), "site")
+    region = known_name(args.region, region_names(root), "region")
     from mkdocs.livereload import LiveReloadServer
 
     workdir = Path(tempfile.mkdtemp(prefix="signpost-serve-"))
     try:
-        preview = SitePreview(root, args.site, args.region, workdir)
+        preview = SitePreview(root, site_id, region, workdir)
         preview.rebuild()
         server = LiveReloadServer(builder=preview.rebuild, host=HOST, port=args.port,
                                   root=str(preview.site_dir))
@@ -96,20 +116,9 @@ def run(args: argparse.Namespace) -> int:
         for part in WATCHED:
             if (root / part).exists():
                 server.watch(str(root / part))
-        return serve_until_stopped(server, args.site)
+        return serve_until_stopped(server, site_id)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-
-
-def unknown_site_or_region(root: Path, site: str, region: str) -> str | None:
-    """Refuse at once what no edit while serving could fix."""
-    if not (root / "audiences" / f"{site}.yml").is_file():
-        known = sorted(p.stem for p in (root / "audiences").glob("*.yml"))
-        return f"unknown site '{site}'; known: {', '.join(known)}"
-    if not (root / "curriculum" / "regions" / f"{region}.yml").is_file():
-        known = sorted(p.stem for p in (root / "curriculum" / "regions").glob("*.yml"))
-        return f"unknown region '{region}'; known: {', '.join(known)}"
-    return None
 
 
 def serve_until_stopped(server, site_id: str) -> int:
