@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from conftest import run_signpost
+from signpost.checks.structure import PLACEHOLDERS
 from signpost.schema import ModuleFile
 
 
@@ -48,7 +49,19 @@ def test_new_module_passes_check(
 
     check = run_signpost(project, "check")
     assert check.returncode == 0, check.stdout + check.stderr
-    assert module_id not in check.stdout
+    # Passes check: its only note is that it is a draft.
+    notes = [line for line in check.stdout.splitlines() if module_id in line]
+    assert len(notes) == 1 and " SP415 warning: draft" in notes[0], check.stdout
+
+    # Ready to publish without being edited: every placeholder is an error at its line.
+    (project / expected).write_text(text.replace("draft: true", "draft: false"),
+                                    encoding="utf-8")
+    check = run_signpost(project, "check")
+    assert check.returncode == 1
+    placeholders = [line for line in text.split("\n")
+                    if any(p in line for p in PLACEHOLDERS)]
+    reported = [line for line in check.stdout.splitlines() if " SP416 " in line]
+    assert placeholders and len(reported) == len(placeholders), check.stdout
 
 
 def test_new_children_module_on_a_never_your_fault_topic_says_so(project: Path) -> None:
@@ -59,15 +72,25 @@ def test_new_children_module_on_a_never_your_fault_topic_says_so(project: Path) 
     assert "never your fault" in text
 
 
-def test_new_module_builds_into_its_site(project: Path) -> None:
+def test_a_new_module_is_previewed_but_not_built_until_it_is_no_draft(project: Path) -> None:
     assert run_signpost(project, "new", "sharing-is-caring", "--audience", "children",
                         "--topic", "privacy", "--age-band", "4-7").returncode == 0
     build = run_signpost(project, "build", "--only", "children-4-7", "--no-pdf")
     assert build.returncode == 0, build.stdout + build.stderr
     page = project / "build/site/children-4-7/privacy/sharing-is-caring.html"
-    html = page.read_text(encoding="utf-8")
-    assert "Sharing is caring" in html
-    assert "Learners never see this block" not in html  # facilitator text gated out
+    assert not page.exists()
+    assert "Sharing is caring" not in (page.parent.parent / "index.html").read_text()
+
+    from signpost.builder import prepare_site
+    from signpost.pipeline import load_and_check
+
+    curriculum, _ = load_and_check(project)  # what serve previews: drafts included
+    config, pages = prepare_site(curriculum, curriculum.sites["children-4-7"], "GB",
+                                 project / "mkdocs.yml", project / "preview" / "sources",
+                                 project / "preview" / "site")
+    preview = project / "preview" / "sources" / "docs" / "privacy" / "sharing-is-caring.md"
+    assert "Sharing is caring" in preview.read_text(encoding="utf-8")
+    assert "Learners never see this block" not in preview.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from .render.markdown import RenderError
 from .render.mkdocs_build import SiteJob, SiteResult, run_site_job, zip_site
 from .render.pages import docs_tree
 from .render.siteconfig import write_site_sources
-from .select import select_site
+from .select import select_site, without_drafts
 from .verify import gated_phrases, leaks, print_outputs, site_outputs
 
 Progress = Callable[[str], None]
@@ -88,6 +88,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
         return BuildSummary([], time.monotonic() - started, [], manifest.sites())
     curriculum, report = load_and_check(options.root, advisory=False)
     refuse_if_invalid(report)
+    curriculum = without_drafts(curriculum)
     sites = chosen_sites(curriculum, options)
     manifest.keys.pop("inputs", None)
     # Every output shows one region's help: outputs of another region are never kept.

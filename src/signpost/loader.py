@@ -125,6 +125,7 @@ def load_module(path: Path, report: Report) -> Module | None:
         lines=lines,
         body_line=split.body_line,
         source_text=text,
+        draft=valid.draft,
     )
 
 

@@ -108,6 +108,7 @@ class Module:
     lines: Lines
     body_line: int
     source_text: str = field(repr=False, default="")
+    draft: bool = False  # previewed by serve, never built
 
     def line_of(self, *key: object) -> int:
         return self.lines.of(*key)

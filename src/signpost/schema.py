@@ -181,6 +181,7 @@ class ModuleFile(Schema):
     last_reviewed: Day
     waivers: dict[Text, Text] = {}
     materials: TextList = []
+    draft: bool = False
 
     @model_validator(mode="after")
     def children_have_bands(self) -> ModuleFile:

@@ -111,6 +111,12 @@ def in_prerequisite_order(curriculum: Curriculum, modules: list[Module]) -> list
     return ordered
 
 
+def without_drafts(curriculum: Curriculum) -> Curriculum:
+    """The curriculum as a build publishes it: modules marked `draft: true` left out."""
+    return replace(curriculum, modules={k: m for k, m in curriculum.modules.items()
+                                        if not m.draft})
+
+
 def select_site(curriculum: Curriculum, site: Site) -> SiteContent:
     """What `site` shows. Its kind bounds the blocks and, for a learner site, its band
     bounds the lessons, whatever the audience file asks for (check reports such asks)."""

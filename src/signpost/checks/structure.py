@@ -17,6 +17,7 @@ def check(curriculum: Curriculum, report: Report, today: date) -> None:
         check_timing(module, report)
         check_review(module, report, today)
         check_safeguarding_block(module, report)
+        check_draft(module, report)
     check_prerequisites(curriculum, report)
 
 
@@ -108,6 +109,47 @@ def check_safeguarding_block(module: Module, report: Report) -> None:
             module.path, module.body_line, "SP406",
             "children modules need a ::: safeguarding block for whoever leads the lesson",
         )
+
+
+# Sentences of the `signpost new` template that say what to write, not what to teach.
+PLACEHOLDERS = (
+    "Say in one short sentence what learners will find out.",
+    "Say in one sentence what a parent or carer will know",
+    "Say in one sentence what a facilitator will know",
+    "Replace with the guidance this module is based on",
+    "This is the text that children read.",
+    "This is the text that learners read.",
+    "Name the activity",
+    "Say what the children do.",
+    "Describe what learners do, step by step.",
+    "Ask one short question here.",
+    "Ask an open question about the scenario.",
+    "Write the main idea here.",
+    "Write the main points",
+    "Write the guide for parents and carers here.",
+    "Write the guidance for teachers and facilitators here",
+    "Suggest one short conversation or activity to do together at home.",
+    "Describe a training activity for staff, step by step.",
+    "Ask an open question about your setting's practice.",
+    "Notes for whoever leads: what to prepare, timings and how to adapt the lesson.",
+    "Suggested answers for the activity and discussion.",
+    "A conversation or activity to do at home. Parents and carers see this block",
+)
+
+
+def check_draft(module: Module, report: Report) -> None:
+    """A draft is previewed, never built; a module that is not a draft has no template text."""
+    if module.draft:
+        report.warning(module.path, module.line_of("draft"), "SP415",
+                       "draft: not published until you remove 'draft: true' (signpost serve "
+                       "shows it meanwhile)")
+        return
+    for offset, line in enumerate(module.source_text.split("\n")):
+        found = next((p for p in PLACEHOLDERS if p in line), None)
+        if found:
+            report.error(module.path, offset + 1, "SP416",
+                         f"template text is still here ('{found}'): write the module's own "
+                         "words, or mark it 'draft: true' until it is ready")
 
 
 def check_prerequisites(curriculum: Curriculum, report: Report) -> None:
