@@ -29,7 +29,6 @@ import copy
 import re
 from collections import Counter
 from collections.abc import Iterator
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -67,18 +66,12 @@ MARKUP_TRIGGER = re.compile(r"[<&\[\]{}`~\\]|__|^[ \t]*(?:!!!|\?\?\?)", re.M)
 
 def check(curriculum: Curriculum, report: Report) -> None:
     renderer = Renderer.for_project(curriculum.root)
-    # A line another rule has already reported under SP405 or SP410 is not reported again.
-    earlier = {(d.path, d.line, d.code) for d in report.items if d.code in ("SP405", "SP410")}
     for module in curriculum.modules.values():
-        check_module(module, renderer, report, earlier)
+        check_module(module, renderer, report)
 
 
-def check_module(
-    module: Module, renderer: Renderer, report: Report,
-    earlier: AbstractSet[tuple[str, int, str]] = frozenset(),
-) -> None:
+def check_module(module: Module, renderer: Renderer, report: Report) -> None:
     """Report what the module's text renders to that the allowlist does not allow."""
-    path = report.relative(module.path)
     reported: set[tuple[int, str]] = set()
     for document in module_documents(module):
         if document.plain and renderer.shipped:
@@ -88,7 +81,7 @@ def check_module(
             Finding("this text could not be rendered to check it: simplify its Markdown", "")]
         for line, finding in locate(found, document):
             code = "SP410" if finding.http else "SP405"
-            if (line, finding.message) in reported or (path, line, code) in earlier:
+            if (line, finding.message) in reported:
                 continue
             reported.add((line, finding.message))
             report.error(module.path, line, code, finding.message)

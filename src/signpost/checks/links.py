@@ -50,8 +50,6 @@ def check_module(
 
 def check_raw_images(module: Module, report: Report) -> None:
     for line in iter_lines(module):
-        if line.in_code:
-            continue
         for image in RAW_IMAGE.finditer(INLINE_CODE.sub(" ", line.text)):
             if not ALT_TEXT.search(image.group()):
                 report.error(module.path, line.number, "SP203",

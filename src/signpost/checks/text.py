@@ -18,7 +18,6 @@ class Line:
     number: int
     text: str
     kinds: tuple[str, ...]  # enclosing block kinds, outermost first
-    in_code: bool
 
     @property
     def learner_visible(self) -> bool:
@@ -36,7 +35,7 @@ def _walk(nodes: tuple[Node, ...], kinds: tuple[str, ...]) -> Iterator[Line]:
             continue
         assert isinstance(node, Text)
         for offset, text in enumerate(node.markdown.split("\n")):
-            yield Line(node.line + offset, text, kinds, False)
+            yield Line(node.line + offset, text, kinds)
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,6 @@ class Link:
 
 def iter_links(module: Module) -> Iterator[Link]:
     for line in iter_lines(module):
-        if line.in_code:
-            continue
         for match in LINK.finditer(INLINE_CODE.sub("", line.text)):
             yield Link(
                 line.number,
