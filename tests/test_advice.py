@@ -38,7 +38,7 @@ def sp403(sentence: str) -> list[str]:
     """What check_harmful_advice (the checker's own code path) reports for one paragraph."""
     report = Report(Path("."))
     module = SimpleNamespace(path=Path("module.md"))
-    check_harmful_advice(module, [Line(1, sentence, (), False)], report)  # type: ignore[arg-type]
+    check_harmful_advice(module, [Line(1, sentence, ())], report)  # type: ignore[arg-type]
     return [d.message for d in report.items if d.code == "SP403"]
 
 
