@@ -48,3 +48,23 @@ def test_the_scan_reads_print_html_too(project: Path) -> None:
     pack.write_text(f"<p>{answers.plain_markdown()}</p>", encoding="utf-8")
     problems = verify_outputs(curriculum, project / "build")
     assert [p for p in problems if p.startswith("packs/children-8-10.html")]
+
+
+def test_a_page_whose_content_breaks_the_allowlist_is_not_published(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from signpost.checks import html as html_check
+
+    module = project / "curriculum" / "privacy" / "safe-and-private-online.md"
+    text = module.read_text(encoding="utf-8")
+    module.write_text(text.replace("\n## ", "\n<img src=x alt='a drawing' onerror=alert(1)>\n\n## ", 1),
+                      encoding="utf-8")
+    # Simulate a check that misses it: the build's own reading of its pages must not.
+    monkeypatch.setattr(html_check, "check", lambda curriculum, report: None)
+    with pytest.raises(BuildFailed) as failure:
+        build(BuildOptions(root=project, region="GB", only=["children-4-7"], pdf=False, jobs=1),
+              progress=lambda line: None)
+    message = "\n".join(failure.value.lines)
+    assert "site/children-4-7/privacy/safe-and-private-online.html" in message
+    assert "onerror" in message
+    assert not (project / "build").exists()

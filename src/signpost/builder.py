@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .cache import Manifest, inputs_key, text_key
 from .diagnostics import Report
+from .htmlcheck import article_findings
 from .model import Curriculum, Site
 from .output import staged_build
 from .pipeline import load_and_check
@@ -140,10 +141,12 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
 
 
 def verify_outputs(curriculum: Curriculum, staging: Path) -> list[str]:
-    """Problems if any learner or parent output holds facilitator-only text (see verify.py)."""
+    """Problems if any page's content breaks the HTML allowlist, or any learner or parent
+    output holds facilitator-only text (see verify.py)."""
     phrases = gated_phrases(curriculum)
     problems: list[str] = []
     for site in curriculum.sites.values():
+        problems += unsafe_pages(staging / "site" / site.id, staging)
         if site.kind == "teachers":
             continue
         outputs = list(site_outputs(staging / "site" / site.id))
@@ -152,6 +155,16 @@ def verify_outputs(curriculum: Curriculum, staging: Path) -> list[str]:
             prints.append(staging / "guides" / "parents.html")
         outputs += print_outputs(prints)
         problems += leaks(outputs, phrases, staging)
+    return problems
+
+
+def unsafe_pages(site_dir: Path, staging: Path) -> list[str]:
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        found = article_findings(page.read_text(encoding="utf-8", errors="replace"))
+        if found:
+            problems.append(f"{page.relative_to(staging).as_posix()}: {found[0].message}; "
+                            "nothing was published")
     return problems
 
 
