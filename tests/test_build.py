@@ -246,9 +246,9 @@ def test_failed_build_leaves_previous_build_untouched(tmp_path: Path) -> None:
 
 def test_build_refuses_unknown_region_and_site(project: Path) -> None:
     result = run_signpost(project, "build", "--region", "XX", "--no-pdf")
-    assert result.returncode == 1 and "unknown region 'XX'" in result.stderr
+    assert result.returncode == 2 and "unknown region 'XX'" in result.stderr
     result = run_signpost(project, "build", "--only", "nope", "--no-pdf")
-    assert result.returncode == 1 and "unknown site 'nope'" in result.stderr
+    assert result.returncode == 2 and "unknown site 'nope'" in result.stderr
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -6,6 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from signpost.regions import markdown_text
 from signpost.render.pages import docs_tree
 from signpost.select import select_site
 
@@ -22,9 +23,10 @@ def test_every_site_renders_for_every_region(shipped_curriculum, region: str) ->
     for site in shipped_curriculum.sites.values():
         tree = docs_tree(shipped_curriculum, select_site(shipped_curriculum, site), region)
         help_page = tree.pages["get-help.md"]
-        for channel in data["channels"]:
-            assert channel["name"] in help_page
-            assert f"Checked on {channel['checked']} against {channel['source']}" in help_page
+        for channel in data["channels"]:  # region text is escaped as Markdown text
+            assert markdown_text(channel["name"]) in help_page
+            source = markdown_text(channel["source"])
+            assert f"Checked on {channel['checked']} against {source}" in help_page
             if channel.get("status") == "secondary":
                 assert "Only a secondary source confirms this entry" in help_page
         for path, markdown in tree.pages.items():

@@ -122,7 +122,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             manifest.keys[f"{site.name}/layout"] = site.layout_key
         if options.pdf:
             notes += build_print(curriculum, sites, options, staging, progress, manifest)
-        outputs_problems = verify_outputs(curriculum, staging)
+        outputs_problems = verify_outputs(curriculum, staging, options.region)
         if outputs_problems:
             raise BuildFailed(outputs_problems)
         all_sites = sorted((site for site in curriculum.sites.values()
@@ -140,10 +140,10 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     return BuildSummary(built, time.monotonic() - started, notes, cached)
 
 
-def verify_outputs(curriculum: Curriculum, staging: Path) -> list[str]:
+def verify_outputs(curriculum: Curriculum, staging: Path, region: str) -> list[str]:
     """Problems if any page's content breaks the HTML allowlist, or any learner or parent
     output holds facilitator-only text (see verify.py)."""
-    phrases = gated_phrases(curriculum)
+    phrases = gated_phrases(curriculum, region)
     problems: list[str] = []
     for site in curriculum.sites.values():
         problems += unsafe_pages(staging / "site" / site.id, staging)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import FACILITATOR_ONLY, Block, Curriculum, Node, Text
+from .regions import UnknownVariable, region_variables, render_text
 from .render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 
 RUN = 7  # words in a phrase cut from a long sentence
@@ -71,11 +72,13 @@ def source_segments(markdown: str) -> list[str]:
     return [segment for segment in SEGMENT_BREAK.split(TAG.sub(" ", text)) if segment.strip()]
 
 
-def gated_phrases(curriculum: Curriculum) -> Phrases:
+def gated_phrases(curriculum: Curriculum, region: str) -> Phrases:
+    """Phrases only gated blocks hold, with the region's values filled in as pages show them."""
+    variables = region_variables(curriculum, region)
     phrases = Phrases()
     for module in curriculum.modules.values():
         for markdown in gated_text(module.body, False):
-            for segment in source_segments(markdown):
+            for segment in source_segments(filled(markdown, variables)):
                 words = words_of(segment)
                 if len(words) < SHORTEST:
                     continue
@@ -84,8 +87,15 @@ def gated_phrases(curriculum: Curriculum) -> Phrases:
                 else:
                     for run in runs(words, RUN):
                         phrases.add(run, segment.strip())
-    phrases.discard_seen_in(public_words(curriculum))
+    phrases.discard_seen_in(public_words(curriculum, variables))
     return phrases
+
+
+def filled(markdown: str, variables: dict) -> str:
+    try:
+        return render_text(markdown, variables)
+    except UnknownVariable:  # check reports these; leave the lookup as a break
+        return markdown
 
 
 def gated_text(nodes: Iterable[Node], inside: bool) -> Iterator[str]:
@@ -98,11 +108,11 @@ def gated_text(nodes: Iterable[Node], inside: bool) -> Iterator[str]:
             yield from gated_text(node.children, inside or node.kind in FACILITATOR_ONLY)
 
 
-def public_words(curriculum: Curriculum) -> list[str]:
+def public_words(curriculum: Curriculum, variables: dict) -> list[str]:
     """Everything a learner or parent may see on purpose, as one run of words per part."""
     parts: list[str] = []
     for module in curriculum.modules.values():
-        parts += list(public_text(module.body))
+        parts += [filled(text, variables) for text in public_text(module.body)]
         parts += [module.title, module.summary, *module.objectives, *module.materials]
         parts += [f"{term} {text}" for term, text in module.vocabulary.items()]
     for site in curriculum.sites.values():
