@@ -250,3 +250,15 @@ def test_pull_request_workflow_checks_tests_builds_and_uploads() -> None:
     assert upload["with"]["path"].rstrip("/") == "build"
     template = (ROOT / ".github" / "pull_request_template.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 8 and "never the child's fault" in template
+
+
+def test_the_file_format_reference_is_the_schema() -> None:
+    """CONTRIBUTING's reference is what the schemas say, word for word."""
+    from signpost.baseconfig import reference_markdown as base_reference
+    from signpost.schema import reference_markdown
+
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    written = guide.split("<!-- reference:start -->\n", 1)[1].split("<!-- reference:end -->")[0]
+    assert written == reference_markdown() + "\n" + base_reference(), (
+        "regenerate the reference section of CONTRIBUTING.md from python -m signpost.schema"
+    )

@@ -146,3 +146,27 @@ def as_list(value: Any) -> list[Any]:
 
 def is_remote(target: str) -> bool:
     return bool(urlsplit(target.strip()).scheme) or target.strip().startswith("//")
+
+
+def reference_markdown() -> str:
+    """What the base mkdocs.yml may hold, written from the rules above."""
+    plugins = ", ".join(f"`{p}`" for p in sorted(p for p in PLUGINS if "/" not in p))
+    names = ", ".join(f"`{n}`" for n in sorted(PYTHON_NAMES))
+    refused = "\n".join(f"- `{key}`: {why}" for key, why in REFUSED.items())
+    return (
+        "#### `mkdocs.yml`: the base config every site inherits.\n\n"
+        "Any MkDocs or Material setting, read by Signpost before MkDocs reads it, with these "
+        "limits:\n\n"
+        f"- plugins: {plugins} only;\n"
+        "- `theme.font: false` (any other value loads Google Fonts), and no "
+        "`theme.custom_dir`;\n"
+        "- `extra_css` and `extra_javascript`: files of this project only, never another "
+        "host;\n"
+        "- no `extra.analytics`;\n"
+        "- Markdown extensions: Python-Markdown's own, `pymdownx.*` and `material.*`; "
+        "`pymdownx.emoji` only with `emoji_generator: "
+        "!!python/name:material.extensions.emoji.to_svg`;\n"
+        f"- YAML tags: `!ENV`, `!relative`, and `!!python/name:` for {names} only;\n"
+        "- refused keys:\n\n"
+        f"{refused}\n"
+    )

@@ -164,24 +164,38 @@ class Schema(BaseModel):
 
 
 class ModuleFile(Schema):
-    """The front matter of a module (curriculum/<topic>/<id>.md)."""
+    """The front matter of a module: `curriculum/<topic>/<id>.md`."""
 
-    id: Text
-    title: Text
-    audience: ModuleAudience
-    age_bands: AgeBands = []
-    topic: Text
-    duration: Minutes
-    summary: Text
-    objectives: Annotated[TextList, Field(min_length=1)]
-    vocabulary: dict[Text, Text] = {}
-    prerequisites: TextList = []
-    framework: TextList = []
-    sources: Annotated[TextList, Field(min_length=1)]
-    last_reviewed: Day
-    waivers: dict[Text, Text] = {}
-    materials: TextList = []
-    draft: bool = False
+    id: Text = Field(description="lowercase words joined by hyphens; the file name without "
+                     "`.md`; unique")
+    title: Text = Field(description="the page title (not repeated as a `# ` heading)")
+    audience: ModuleAudience = Field(description="`children`, `parents` or `teachers`")
+    age_bands: AgeBands = Field([], description="children modules: the bands the lesson is "
+                                "for (`4-7`, `8-10`, `11-13`, `14-17`), none below the "
+                                "topic's `min_band`")
+    topic: Text = Field(description="a topic id from `curriculum/topics.yml`; the file lives "
+                        "in that folder")
+    duration: Minutes = Field(description="whole minutes for the lesson; the timed blocks "
+                              "must fit in it")
+    summary: Text = Field(description="one or two sentences; parents see it in \"What your "
+                          "child is learning\"")
+    objectives: TextList = Field(min_length=1, description="2 to 4 \"I can ...\" statements")
+    vocabulary: dict[Text, Text] = Field({}, description="`term: definition` lines; they "
+                                         "build each site's glossary")
+    prerequisites: TextList = Field([], description="ids of modules taught first; they order "
+                                    "the navigation")
+    framework: TextList = Field([], description="curriculum references, such as `EfCW Online "
+                                "relationships 8-10`")
+    sources: TextList = Field(min_length=1, description="the guidance or evidence the module "
+                              "follows")
+    last_reviewed: Day = Field(description="date of the last safeguarding review, like "
+                               "`2026-11-21`")
+    waivers: dict[Text, Text] = Field({}, description="rules this module is excused from, "
+                                      "`SP408: the reason`")
+    materials: TextList = Field([], description="what to print or bring; shown in the lesson "
+                                "plan")
+    draft: bool = Field(False, description="`true`: previewed by `signpost serve`, never "
+                        "built; `signpost new` writes drafts")
 
     @model_validator(mode="after")
     def children_have_bands(self) -> ModuleFile:
@@ -194,36 +208,51 @@ class ModuleFile(Schema):
 
 
 class TopicEntry(Schema):
-    id: Text
-    title: PlainText
-    description: PlainText | None = None
-    min_band: AgeBand = AGE_BANDS[0]
-    never_your_fault: bool = False
+    """One item of `topics:` in `curriculum/topics.yml`."""
+
+    id: Text = Field(description="the folder name under `curriculum/` and a module's `topic`")
+    title: PlainText = Field(description="the strand's name in navigation and guides")
+    description: PlainText | None = Field(None, description="one sentence on what the strand "
+                                          "covers")
+    min_band: AgeBand = Field(AGE_BANDS[0], description="the youngest band a children module "
+                              "on this topic may serve")
+    never_your_fault: bool = Field(False, description="`true`: children modules on this topic "
+                                   "must say that it is never the child's fault")
 
 
 class TopicsFile(Schema):
-    """curriculum/topics.yml"""
+    """`curriculum/topics.yml`: the topic strands, in the order sites list them."""
 
-    never_your_fault_phrases: TextList = []
-    topics: Annotated[list[TopicEntry], Field(min_length=1)]
+    never_your_fault_phrases: TextList = Field([], description="phrases that count as saying "
+                                               "\"it is never your fault\" (rule SP402)")
+    topics: list[TopicEntry] = Field(min_length=1, description="the strands, in order (each "
+                                     "as below)")
 
 
 # --- regions ----------------------------------------------------------------------------
 
 
 class ChannelEntry(Schema):
-    name: PlainName
-    role: Role | None = None
-    purpose: PlainText = Field(alias="for")
-    url: HttpsUrl | None = None
-    phone: PhoneNumber | None = None
-    text: PlainText | None = None
-    ages: PlainText | None = None
-    anonymous: bool | None = None
-    source: PlainText
-    checked: Day
-    status: Literal["verified", "secondary"] = "verified"
-    note: PlainText | None = None
+    """One item of `channels:` in a region file: a helpline or reporting service."""
+
+    name: PlainName = Field(description="the service's name, plain text")
+    role: Role | None = Field(None, description="one of " + ", ".join(f"`{r}`" for r in
+                                                                      CHANNEL_ROLES))
+    purpose: PlainText = Field(alias="for", description="who it is for and what it does, one "
+                               "or two sentences")
+    url: HttpsUrl | None = Field(None, description="its web address, starting `https://`")
+    phone: PhoneNumber | None = Field(None, description="its phone number, in quotes "
+                                      "(`\"0800 1111\"`)")
+    text: PlainText | None = Field(None, description="how to text it, as a sentence (`Text "
+                                   "CONNECT to 686868`)")
+    ages: PlainText | None = Field(None, description="the ages it serves (`under 19`)")
+    anonymous: bool | None = Field(None, description="`true` if you can stay anonymous")
+    source: PlainText = Field(description="where the entry was checked")
+    checked: Day = Field(description="when it was checked; over a year ago is warning SP310")
+    status: Literal["verified", "secondary"] = Field(
+        "verified", description="`verified`, or `secondary` when only a third-party page "
+        "confirms it (pages say so)")
+    note: PlainText | None = Field(None, description="what a secondary source left unconfirmed")
 
     @model_validator(mode="after")
     def reachable(self) -> ChannelEntry:
@@ -233,44 +262,61 @@ class ChannelEntry(Schema):
 
 
 class RegionFile(Schema):
-    """curriculum/regions/<code>.yml"""
+    """`curriculum/regions/<code>.yml`: where to get help in one country (or `global`)."""
 
-    code: Text
-    name: PlainName
-    emergency: Emergency
-    channels: Annotated[list[ChannelEntry], Field(min_length=1)]
+    code: Text = Field(description="the file name without `.yml` (`GB`, `global`)")
+    name: PlainName = Field(description="the country's name, as pages show it")
+    emergency: Emergency = Field(description="the emergency number in quotes (`\"999\"`), or "
+                                 "words where there is none (`your local emergency number`)")
+    channels: list[ChannelEntry] = Field(min_length=1, description="the services (each as "
+                                         "below)")
 
 
 # --- audience sites ---------------------------------------------------------------------
 
 
 class SelectEntry(Schema):
-    audience: ModuleAudience
-    age_bands: AgeBands | None = None
+    """The `select:` of a section: which modules it holds."""
+
+    audience: ModuleAudience = Field(description="the modules' `audience`")
+    age_bands: AgeBands | None = Field(None, description="children modules of these bands "
+                                       "(a learner site: its own band only)")
 
 
 class SectionEntry(Schema):
-    title: PlainText
-    view: View = "reader"
-    select: SelectEntry
-    blocks: list[BlockKind] | None = None
-    group_by: Literal["band"] | None = None
+    """One item of `sections:` in an audience file."""
+
+    title: PlainText = Field(description="the section's name in navigation")
+    view: View = Field("reader", description="`learner`, `reader`, `summary` (parents' \"what "
+                       "your child is learning\") or `lesson-plan`")
+    select: SelectEntry = Field(description="which modules (as below)")
+    blocks: list[BlockKind] | None = Field(None, description="narrows the blocks shown; never "
+                                           "beyond what the site's `kind` allows")
+    group_by: Literal["band"] | None = Field(None, description="`band`: one group per age "
+                                             "band")
 
 
 class AudienceFile(Schema):
-    """audiences/<site-id>.yml"""
+    """`audiences/<site-id>.yml`: one generated site."""
 
-    id: Text
-    title: PlainText
-    reader: PlainText
-    description: PlainText | None = None
-    language: Language = "en"
-    kind: SiteKind
-    band: AgeBand | None = None
-    style: Literal["playful", "calm", "plain"] = "calm"
-    colour: Colour = "#1a4f8b"
-    help_prompt: PlainText
-    sections: Annotated[list[SectionEntry], Field(min_length=1)]
+    id: Text = Field(description="the file name without `.yml`; the site's folder")
+    title: PlainText = Field(description="the site's name")
+    reader: PlainText = Field(description="who reads it, shown on its home page")
+    description: PlainText | None = Field(None, description="one sentence for the home page "
+                                          "and the landing page")
+    language: Language = Field("en", description="a language tag (`en`, `cy`, `en-GB`)")
+    kind: SiteKind = Field(description="`learner` (activity, discussion, keypoints), "
+                           "`parents` (keypoints, family) or `teachers` (every block): what "
+                           "the site may ever show")
+    band: AgeBand | None = Field(None, description="a learner site's age band; it shows "
+                                 "lessons of that band only")
+    style: Literal["playful", "calm", "plain"] = Field("calm", description="`playful`, `calm` "
+                                                       "or `plain`")
+    colour: Colour = Field("#1a4f8b", description="the site's colour in quotes "
+                           "(`\"#00695c\"`)")
+    help_prompt: PlainText = Field(description="the sentence that opens every help box")
+    sections: list[SectionEntry] = Field(min_length=1, description="what the site holds (each "
+                                         "as below)")
 
 
 # --- validation with lines --------------------------------------------------------------
@@ -361,9 +407,38 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-FILE_SCHEMAS: dict[str, type[Schema]] = {
-    "module front matter": ModuleFile,
-    "curriculum/topics.yml": TopicsFile,
-    "curriculum/regions/<code>.yml": RegionFile,
-    "audiences/<site-id>.yml": AudienceFile,
-}
+# The reference section of CONTRIBUTING.md, in order: each file format and its parts.
+REFERENCE: tuple[type[Schema], ...] = (
+    ModuleFile, TopicsFile, TopicEntry, RegionFile, ChannelEntry, AudienceFile, SectionEntry,
+    SelectEntry,
+)
+
+
+def reference_markdown() -> str:
+    """The file-format reference, written from the schemas themselves."""
+    parts = []
+    for schema in REFERENCE:
+        rows = ["| key | required | default | what it holds |", "| --- | --- | --- | --- |"]
+        for name, field in schema.model_fields.items():
+            required = field.is_required()
+            default = "" if required else _shown(field.default)
+            rows.append(f"| `{field.alias or name}` | {'yes' if required else 'no'} | "
+                        f"{default} | {field.description} |")
+        parts.append(f"#### {schema.__doc__}\n\n" + "\n".join(rows))
+    return "\n\n".join(parts) + "\n"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if value in ([], {}):
+        return "`[]`" if value == [] else "`{}`"
+    return f"`{value}`"
+
+
+if __name__ == "__main__":  # the reference section of CONTRIBUTING.md
+    from .baseconfig import reference_markdown as base_config_reference
+
+    print(reference_markdown() + "\n" + base_config_reference(), end="")
