@@ -120,6 +120,32 @@ def check_settings(data: dict[str, Any], lines: Lines, path: Path, report: Repor
         refuse(lines.of("extra", "analytics"), "analytics are not allowed: no trackers on "
                "sites for children")
     check_extensions(data, lines, refuse)
+    check_named_files(data, lines, path, report)
+
+
+# Files Signpost itself puts in every site; the base config may name them without having them.
+SIGNPOST_FILES = frozenset({"assets/signpost.css", "assets/site.css"})
+
+
+def check_named_files(data: dict[str, Any], lines: Lines, path: Path, report: Report) -> None:
+    """A logo, favicon, stylesheet or script the base config names must be a file of the
+    project (paths are relative to the folder of mkdocs.yml); Signpost copies it into
+    every site."""
+    root = path.parent.resolve()
+    theme = data.get("theme") if isinstance(data.get("theme"), dict) else {}
+    named = [(("theme", key), theme.get(key)) for key in ("logo", "favicon")]
+    for key in ("extra_css", "extra_javascript"):
+        for index, item in enumerate(as_list(data.get(key))):
+            named.append(((key, index), item.get("path") if isinstance(item, dict) else item))
+    for where, name in named:
+        if not isinstance(name, str) or name in SIGNPOST_FILES or is_remote(name):
+            continue
+        target = (root / name).resolve()
+        if not target.is_relative_to(root) or not target.is_file():
+            report.error(path, lines.of(*where), "SP322",
+                         f"'{name}' is not a file of this project: put it beside mkdocs.yml "
+                         "(paths are relative to that folder) and Signpost copies it into "
+                         "every site")
 
 
 def check_extensions(data: dict[str, Any], lines: Lines, refuse) -> None:

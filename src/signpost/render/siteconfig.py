@@ -15,6 +15,7 @@ from ..output import sync_files
 from .pages import DocsTree
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
+SIGNPOST_FILES = frozenset({"assets/signpost.css", "assets/site.css", SHIM})
 # Playful (young children): larger text, warm paper, rounded cards, headings in the site colour.
 # Calm: the base styles. Plain (teens, teachers): lighter headings, square cards.
 STYLE_RULES = {
@@ -53,7 +54,34 @@ def site_url(base: dict[str, Any], site: Site) -> str | None:
     return str(root).rstrip("/") + f"/{site.id}/"
 
 
-def site_css(site: Site) -> str:
+def base_sets_palette(base: dict[str, Any]) -> bool:
+    """True when the base mkdocs.yml chooses its own colours: they win over audience colours."""
+    theme = base.get("theme") if isinstance(base.get("theme"), dict) else {}
+    palettes = theme.get("palette") or []
+    palettes = palettes if isinstance(palettes, list) else [palettes]
+    return any(isinstance(p, dict) and p.get("primary") not in (None, "custom")
+               for p in palettes)
+
+
+def base_files(base: dict[str, Any], root: Path) -> dict[str, Path]:
+    """Files the base config names (logo, favicon, stylesheets, scripts) that each site's
+    docs need: docs path -> the project's file. Paths are relative to the project folder."""
+    theme = base.get("theme") if isinstance(base.get("theme"), dict) else {}
+    named = [theme.get("logo"), theme.get("favicon")]
+    for key in ("extra_css", "extra_javascript"):
+        for item in base.get(key) or []:
+            named.append(item.get("path") if isinstance(item, dict) else item)
+    found: dict[str, Path] = {}
+    for name in named:
+        if isinstance(name, str) and name not in SIGNPOST_FILES and (root / name).is_file():
+            found[Path(name).as_posix()] = root / name
+    return found
+
+
+def site_css(site: Site, base: dict[str, Any] | None = None) -> str:
+    rules = STYLE_RULES.get(site.style, "")
+    if base is not None and base_sets_palette(base):
+        return rules
     colour = site.colour
     return (
         ":root > * {\n"
@@ -62,7 +90,7 @@ def site_css(site: Site) -> str:
         f"  --md-primary-fg-color--dark: {colour};\n"
         f"  --md-accent-fg-color: {colour};\n"
         f"  --md-typeset-a-color: {colour};\n"
-        "}\n" + STYLE_RULES.get(site.style, "")
+        "}\n" + rules
     )
 
 
@@ -83,7 +111,9 @@ def write_site_sources(
     files.update({f"docs/{relative}": source.read_bytes() for relative, source in tree.files.items()})
     files[f"docs/{SHIM}"] = (assets / "vendor" / "iframe-worker-shim.js").read_bytes()
     files["docs/assets/signpost.css"] = (assets / "signpost.css").read_bytes()
-    files["docs/assets/site.css"] = site_css(site).encode("utf-8")
+    files["docs/assets/site.css"] = site_css(site, base).encode("utf-8")
+    files.update({f"docs/{relative}": source.read_bytes()
+                  for relative, source in base_files(base, base_config.parent).items()})
     config: dict[str, Any] = {
         "INHERIT": _relative(base_config, source_dir),
         "site_name": site.title,
