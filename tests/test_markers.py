@@ -85,3 +85,27 @@ def test_exact_markers_parse_and_gated_text_sits_in_gated_blocks() -> None:
 def test_ordinary_lines_are_not_markers(line: str) -> None:
     nodes, problems = parse_body(f"{line}\n", 1)
     assert problems == []
+
+
+def test_paragraphs_the_renderer_would_take_too_long_on_are_errors() -> None:
+    body = "Fine text.\n\n" + "[a " * 100 + "\n\nMore.\n\n" + "x" * 10_001 + "\n"
+    _, problems = parse_body(body, 5)
+    assert [(p.line, p.code) for p in problems] == [(7, "SP109"), (11, "SP109")]
+    _, problems = parse_body("<b>x</b> " * 301, 1)
+    assert [(p.line, p.code) for p in problems] == [(1, "SP109")]
+
+
+@pytest.mark.parametrize("piece", ["[a [b ![c](d ", "<a <b <c x=\" ", "*a _b **c __d ",
+                                   "don't 'x y ", "[x](y) "])
+def test_a_big_adversarial_module_is_checked_without_hanging(project, piece: str) -> None:
+    """A module near the size limit, made of what makes regular expressions and Markdown
+    slow: check finishes (the timeout is a hang detector, not a timing assertion)."""
+    from conftest import run_signpost
+
+    module = project / "curriculum" / "privacy" / "safe-and-private-online.md"
+    paragraph = (piece * (9000 // len(piece)))[:9000]
+    module.write_text(module.read_text(encoding="utf-8") + "\n\n".join([paragraph] * 24),
+                      encoding="utf-8")
+    result = run_signpost(project, "check", timeout=120)
+    assert "Traceback" not in result.stderr
+    assert result.returncode in (0, 1)

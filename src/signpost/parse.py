@@ -21,8 +21,10 @@ MARKER_STARTS = frozenset(":`~!?>-*+")
 COLON_LOOKALIKES = str.maketrans(dict.fromkeys("\u2236\ua789\u02d0\u02f8\u05c3\u0703\u0704\u0589"
                                                "\ufe13\ufe55\uff1a", ":"))
 # An inline link or image: [text](target "title"); the target may be <wrapped> or empty.
+# Each part is bounded, so that an unclosed bracket costs a constant, not the rest of the page.
 LINK = re.compile(
-    r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)(?P<title>\s+\"[^\"]*\")?\)"
+    r"(?P<bang>!?)\[(?P<text>[^\]]{0,1000})\]\((?P<target><[^>\n]{0,2000}>|[^)\s]{0,2000})"
+    r"(?P<title>\s+\"[^\"]{0,500}\")?\)"
 )
 
 
@@ -78,9 +80,41 @@ class _Open:
     children: list[Node]
 
 
+# Python-Markdown, which renders the sites, takes time that grows with the square of a
+# paragraph's unclosed brackets and of a page's unclosed tags; these bounds keep every
+# module quick to check and to build. Real lessons stay far below them.
+MAX_PARAGRAPH_CHARS = 10_000
+MAX_PARAGRAPH_BRACKETS = 60
+MAX_TAG_OPENINGS = 300
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def size_problems(body: str, first_line: int) -> list[Problem]:
+    """Paragraphs too long or too bracketed, and too much raw HTML, for the renderer."""
+    problems: list[Problem] = []
+    openings = body.count("<")
+    if openings > MAX_TAG_OPENINGS:
+        problems.append(Problem(first_line, "SP109", f"{openings} '<' characters: at most "
+                                f"{MAX_TAG_OPENINGS} in a module; write the words instead of "
+                                "HTML, or split the module"))
+    start = 0
+    for gap in [*BLANK_LINE.finditer(body), None]:
+        end = gap.start() if gap else len(body)
+        paragraph = body[start:end]
+        line = first_line + body.count("\n", 0, start)
+        if len(paragraph) > MAX_PARAGRAPH_CHARS:
+            problems.append(Problem(line, "SP109", f"a paragraph of {len(paragraph)} "
+                                    f"characters: at most {MAX_PARAGRAPH_CHARS}; split it"))
+        elif paragraph.count("[") > MAX_PARAGRAPH_BRACKETS:
+            problems.append(Problem(line, "SP109", f"{paragraph.count('[')} '[' in one "
+                                    f"paragraph: at most {MAX_PARAGRAPH_BRACKETS}; split it"))
+        start = gap.end() if gap else end
+    return problems
+
+
 def parse_body(body: str, first_line: int) -> tuple[tuple[Node, ...], list[Problem]]:
     """Parse the Markdown body into text and (possibly nested) blocks."""
-    problems: list[Problem] = []
+    problems: list[Problem] = size_problems(body, first_line)
     root: list[Node] = []
     stack: list[_Open] = []
     pending: list[str] = []

@@ -40,10 +40,15 @@ def _fail(code: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(code, message)
 
 
+MAX_TEXT = 2000  # a title, summary, objective or definition, not a page
+
+
 def _text(value: str) -> str:
     value = value.strip()
     if not value:
         raise _fail("SP011", "must not be empty")
+    if len(value) > MAX_TEXT:
+        raise _fail("SP011", f"must be at most {MAX_TEXT} characters, not {len(value)}")
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
         raise _fail("SP011", "must not hold control characters")
     return value

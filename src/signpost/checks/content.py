@@ -20,7 +20,8 @@ SENTENCE_LIMITS = {"4-7": 12, "8-10": 18}
 GRADE_LIMITS = {"4-7": 3.5, "8-10": 6.0, "11-13": 8.5, "14-17": 11.0}
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
-MARKUP = re.compile(r"[*_`>#|]|!\[[^\]]*\]\([^)]*\)|\[([^\]]*)\]\([^)]*\)")
+# Spans are bounded so that unclosed brackets cost a constant each, not the rest of the text.
+MARKUP = re.compile(r"[*_`>#|]|!\[[^\]]{0,300}\]\([^)]{0,300}\)|\[([^\]]{0,300})\]\([^)]{0,300}\)")
 WORD = re.compile(r"[\w'’-]*\w")
 NEGATION = re.compile(
     r"\b(?:don't|do not|never|not|no|won't|stop|instead of|without|nobody|no one|doesn't|"

@@ -39,6 +39,7 @@ from markupsafe import Markup
 from ..diagnostics import Report
 from ..htmlcheck import Finding, findings
 from ..model import BLOCK_KINDS, FACILITATOR_ONLY, Block, Curriculum, Module, Node, Text
+from ..parse import size_problems
 from ..print.html import MARKDOWN_EXTENSIONS as PRINT_EXTENSIONS
 from ..regions import LOOKUP
 from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS, nodes_markdown
@@ -76,6 +77,8 @@ def check_module(module: Module, renderer: Renderer, report: Report) -> None:
     for document in module_documents(module):
         if document.plain and renderer.shipped:
             continue
+        if size_problems(document.text, document.fallback):
+            continue  # too slow to render: parse (SP109) or the schema has reported it
         html = renderer.html(document.text, document.mode)
         found = findings(html) if html is not None else [
             Finding("this text could not be rendered to check it: simplify its Markdown", "")]
