@@ -256,20 +256,27 @@ def test_a_module_directly_in_curriculum_is_a_warning(project: Path) -> None:
     assert result.returncode == 0
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0,
-                    reason="root can read any folder")
-def test_an_unreadable_topic_folder_is_reported(project: Path) -> None:
+def test_an_unreadable_topic_folder_is_reported(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As root every folder is readable, so the refusal is simulated where it happens."""
     empty_project(project)
     write(project, MODULE, good())
     locked = project / "curriculum" / "privacy"
-    locked.chmod(0)
-    try:
-        result = check(project)
-    finally:
-        locked.chmod(0o755)
-    assert reported(result.stdout, "curriculum/privacy", "SP001", "cannot read folder"), (
-        result.stdout
-    )
+    real_scandir = os.scandir
+
+    def scandir(folder):
+        if Path(folder) == locked:
+            raise PermissionError(13, "Permission denied", str(folder))
+        return real_scandir(folder)
+
+    monkeypatch.setattr("signpost.files.os.scandir", scandir)
+    report = Report(project)
+    files = module_files(project / "curriculum", report)
+    assert project / "curriculum" / MODULE in files
+    assert [(d.path, d.line, d.code) for d in report.items] == [
+        ("curriculum/privacy", 1, "SP001")]
+    assert "cannot read folder: Permission denied" in report.items[0].message
 
 
 def test_a_file_that_grows_past_its_size_is_cut_at_the_limit(project: Path) -> None:
