@@ -271,3 +271,29 @@ def test_site_url_in_base_config_gives_each_site_its_address(project: Path) -> N
     site = project / "build" / "site" / "children-4-7"
     assert "https://school.example/lessons/children-4-7/" in (site / "sitemap.xml").read_text()
     assert 'href="/lessons/children-4-7/assets/' in (site / "404.html").read_text()
+
+
+def test_every_list_item_in_the_sources_is_a_list_item_on_the_page(shipped_build,
+                                                                   shipped_curriculum) -> None:
+    """A list right after a line of text renders as a list (no blank line needed)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from signpost.model import render_markdown_lines
+    from signpost.render.markdown import LIST_ITEM
+
+    def words(text: str) -> str:
+        text = re.sub(r"\{\{[^}]*\}\}|\]\([^)]*\)", " ", text)
+        return " ".join(re.findall(r"\w+", text.lower()))
+
+    site = shipped_curriculum.sites["teachers"]  # the site that shows every block
+    checked = 0
+    for page in select_site(shipped_curriculum, site).pages():
+        html = (shipped_build / "site" / "teachers" / page.path).with_suffix(".html")
+        parsed = LexborHTMLParser(html.read_text(encoding="utf-8"))
+        items = [words(li.text()) for li in parsed.css("article li")]
+        for line in "\n".join(render_markdown_lines(page.body)).split("\n"):
+            if LIST_ITEM.match(line):
+                start = " ".join(words(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)).split()[:4])
+                assert any(item.startswith(start) for item in items), (page.path, line)
+                checked += 1
+    assert checked > 300

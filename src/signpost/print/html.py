@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
 from ..parse import LINK, link_target
-from ..render.markdown import RenderError, fill_region
+from ..render.markdown import RenderError, as_written, fill_region
 
 # The extensions of the base mkdocs.yml that change how module text reads on paper.
 MARKDOWN_EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "md_in_html"]
@@ -61,7 +61,7 @@ class ModuleBody:
         return self.block_html(node)
 
     def text_html(self, text: Text) -> Markup:
-        filled = fill_region(text.markdown, self.module, self.variables)
+        filled = fill_region(as_written(text.markdown), self.module, self.variables)
         return markdown_html(inline_images(filled, self.module, text.line))
 
     def block_html(self, block: Block) -> Markup:

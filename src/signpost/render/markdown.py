@@ -47,11 +47,31 @@ def block_title(block: Block, labels: dict[str, str]) -> str:
     return title.replace('"', "'")
 
 
+LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+
+
+def as_written(markdown: str) -> str:
+    """A list that follows a line of text starts a list, as authors expect.
+
+    Python-Markdown needs a blank line before such a list, or it runs the items into
+    the paragraph; the blank line is added here, for sites and print alike.
+    """
+    lines = markdown.split("\n")
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        previous = lines[index - 1] if index else ""
+        if (LIST_ITEM.match(line) and previous.strip() and not LIST_ITEM.match(previous)
+                and not previous.startswith((" ", "\t"))):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str]) -> str:
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
-            parts.append(node.markdown.strip("\n"))
+            parts.append(as_written(node.markdown).strip("\n"))
         else:
             inner = nodes_markdown(node.children, labels)
             body = "\n".join(f"    {line}" if line.strip() else "" for line in inner.split("\n"))
