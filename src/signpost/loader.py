@@ -76,7 +76,8 @@ def load_topics(path: Path, report: Report) -> tuple[list[Topic], list[str]]:
                          f"duplicate topic id '{entry.id}'")
             continue
         topics.append(Topic(entry.id, entry.title, entry.description or "", entry.min_band,
-                            entry.never_your_fault, lines.of("topics", index)))
+                            entry.never_your_fault, lines.of("topics", index),
+                            urgent_help=entry.urgent_help))
     return topics, [p.lower() for p in valid.never_your_fault_phrases]
 
 

@@ -128,6 +128,7 @@ class Topic:
     min_band: str
     never_your_fault: bool
     line: int
+    urgent_help: bool = False  # its lessons open with an "Is this happening now?" box
 
 
 @dataclass

@@ -223,6 +223,9 @@ class TopicEntry(Schema):
                               "on this topic may serve")
     never_your_fault: bool = Field(False, description="`true`: children modules on this topic "
                                    "must say that it is never the child's fault")
+    urgent_help: bool = Field(False, description="`true`: lessons on this topic open with an "
+                              "\"Is this happening now?\" box that links to the help page (for "
+                              "threats, images and abuse; never a 4-7 topic)")
 
 
 class TopicsFile(Schema):
