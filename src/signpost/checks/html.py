@@ -36,15 +36,17 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
+from ..baseconfig import PYTHON_NAMES
 from ..diagnostics import Report
 from ..htmlcheck import Finding, findings
 from ..model import BLOCK_KINDS, FACILITATOR_ONLY, Block, Curriculum, Module, Node, Text
 from ..parse import size_problems
 from ..print.html import MARKDOWN_EXTENSIONS as PRINT_EXTENSIONS
 from ..regions import LOOKUP
+from ..render.lessonplan import lesson_plan, lesson_plan_markdown
 from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS, nodes_markdown
-from ..render.pages import lesson_plan_header, objectives_box, vocabulary_box
-from ..select import ModulePage, gate
+from ..render.pages import objectives_box, vocabulary_box
+from ..select import gate
 from .content import front_matter_lines
 
 # The base mkdocs.yml's list as shipped: used when the project's cannot be read.
@@ -139,20 +141,9 @@ def project_extensions(root: Path) -> list[Any]:
         return SHIPPED_EXTENSIONS
 
 
-# `!!python/name:` values the base config may give extensions (as signpost.baseconfig
-# allows them): Material's and pymdownx's own functions. MkDocs' default loader would
-# construct any Python object a file names, and a pull request can change mkdocs.yml:
-# the check reads it with PyYAML's safe loader and resolves these names only.
-PYTHON_NAMES = frozenset({
-    "material.extensions.emoji.to_svg",
-    "material.extensions.emoji.twemoji",
-    "pymdownx.emoji.to_alt",
-    "pymdownx.superfences.fence_code_format",
-    "pymdownx.superfences.fence_div_format",
-    "pymdownx.slugs.slugify",
-})
-
-
+# MkDocs' default loader would construct any Python object a file names, and a pull
+# request can change mkdocs.yml: the check reads it with PyYAML's safe loader and resolves
+# only the `!!python/name:` values signpost.baseconfig allows.
 def safe_loader() -> type:
     import importlib
 
@@ -241,13 +232,13 @@ def module_documents(module: Module) -> list[Document]:
         body = gate(module.body, kinds)
         parts = list(heading)
         if view == "lesson-plan":
-            page = ModulePage(module, view, body, kinds, f"lesson-plans/{module.id}.md", None)
-            parts += [lesson_plan_header(module, page), "## The lesson"]
+            parts.append(lesson_plan_markdown(lesson_plan(module, body), fill_regions,
+                                              "Lesson 1 of 1"))
         else:
             parts.append(objectives_box(module, view == "learner"))
             if module.vocabulary and view == "learner":
                 parts.append(vocabulary_box(module))
-        parts.append(fill_regions(nodes_markdown(body, labels)))
+            parts.append(fill_regions(nodes_markdown(body, labels)))
         shown = tuple((number, text) for number, text, around in every_line if around <= kinds)
         fallback = next((number for number, text in shown if text.strip()), module.body_line)
         add(Document("\n\n".join(p for p in parts if p.strip()) + "\n",
