@@ -100,9 +100,10 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     "ol": frozenset({"start", "type"}),
     "li": frozenset({"value"}),
 }
+# sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py).
 PIPELINE_CLASSES = frozenset(
     {"admonition", "admonition-title", "sp-summary", "sp-objectives", "sp-vocabulary",
-     "sp-help", "sp-source"}
+     "sp-help", "sp-source", "sp-prep"}
     | {f"sp-{kind}" for kind in BLOCK_KINDS}
 )
 ELEMENT_CLASSES: dict[str, re.Pattern[str]] = {

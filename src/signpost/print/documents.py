@@ -15,13 +15,13 @@ from ..model import (
     AGE_BANDS,
     BLOCK_KINDS,
     FACILITATOR_ONLY,
-    TIMED_KINDS,
     Curriculum,
     Module,
     Site,
-    iter_blocks,
+    Text,
 )
 from ..regions import help_channels, region_variables
+from ..render.lessonplan import RunRow, lesson_plan
 from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 from ..render.pages import display_url
 from ..select import ModulePage, gate, in_prerequisite_order, only_blocks, select_site
@@ -29,7 +29,6 @@ from .html import ModuleBody, environment
 
 FAMILY = frozenset({"family"})
 PARENT_KINDS = frozenset({"keypoints", "family"})
-LESSON_KINDS = frozenset(BLOCK_KINDS) - FAMILY
 PARENTS_SITE = "parents"
 
 
@@ -55,6 +54,12 @@ class Entry:
     body: Markup = Markup("")
     family: Markup = Markup("")
     timing: list[tuple[str, int]] = field(default_factory=list)
+    # Lesson plans (render/lessonplan.py): prep box, run sheet, safeguarding at the end.
+    number: int = 0
+    preparation: Markup = Markup("")
+    dsl: Markup = Markup("")
+    run_sheet: list[RunRow] = field(default_factory=list)
+    safeguarding: Markup = Markup("")
 
 
 @dataclass(frozen=True)
@@ -85,18 +90,22 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
 
 def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings) -> PrintDocument:
     variables = region_variables(curriculum, settings.region)
+    # The lesson sequence of the teachers' site: "Lesson 3" is the same lesson on both.
     modules = in_prerequisite_order(curriculum, children_modules(curriculum, band))
     entries = []
     for index, module in enumerate(modules):
         entry = module_entry(curriculum, module, f"m{index}", module.title)
-        body = gate(module.body, LESSON_KINDS)
-        entry.body = ModuleBody(module, variables, FACILITATOR_LABELS).html(body)
-        entry.family = ModuleBody(module, variables, FACILITATOR_LABELS).html(
-            only_blocks(module.body, FAMILY))
-        entry.timing = [
-            (FACILITATOR_LABELS[b.kind] + (f": {b.title}" if b.title else ""), b.minutes)
-            for b in iter_blocks(body) if b.kind in TIMED_KINDS and b.minutes
-        ]
+        plan = lesson_plan(module, gate(module.body, frozenset(BLOCK_KINDS)))
+        render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS).html
+        entry.number = index + 1
+        entry.preparation = render_nodes(plan.preparation)
+        entry.dsl = render_nodes((Text(plan.dsl, module.body_line),))
+        entry.run_sheet = plan.run_sheet
+        entry.body = render_nodes(plan.lesson)
+        entry.safeguarding = render_nodes(plan.safeguarding)
+        entry.family = render_nodes(plan.family)
+        entry.timing = [(row.label, row.minutes) for row in plan.run_sheet
+                        if row.anchor is not None]
         entries.append(entry)
     title = f"Facilitator guide, ages {band}"
     language = teachers_language(curriculum)

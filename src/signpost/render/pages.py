@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import TIMED_KINDS, Channel, Curriculum, Module, iter_blocks
+from ..model import Channel, Curriculum, Module
 from ..regions import help_channels, region_variables
 from ..regions import markdown_text as md
 from ..select import ModulePage, SiteContent
+from .lessonplan import lesson_label, lesson_plan, lesson_plan_markdown, lesson_sequence
 from .markdown import (
     FACILITATOR_LABELS,
     LEARNER_LABELS,
@@ -70,7 +71,14 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> Docs
 
 
 def module_pages(context: PageContext, pages: tuple[ModulePage, ...], tree: DocsTree) -> list:
-    """Nav entries for pages, grouped by topic in topics.yml order."""
+    """Nav entries for pages, grouped by topic in topics.yml order; lesson plans numbered
+    in teaching order instead."""
+    if pages and all(page.view == "lesson-plan" for page in pages):
+        ordered = lesson_sequence(context.curriculum, pages)
+        for page in ordered:
+            tree.pages[page.path] = module_page(context, page, tree)
+        return [{f"Lesson {number}: {page.module.title}": page.path}
+                for number, page in enumerate(ordered, 1)]
     by_topic: dict[str, list[NavItem]] = {}
     for page in pages:
         tree.pages[page.path] = module_page(context, page, tree)
@@ -88,19 +96,23 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
     module = page.module
     learner = context.content.site.learner
     labels = LEARNER_LABELS if learner else FACILITATOR_LABELS
-    body = nodes_markdown(page.body, labels)
-    body = fill_region(body, module, context.variables)
-    body = repoint_links(
-        body, module, page.path, lambda p: context.page_of.get(p.resolve()), tree.files
-    )
+
+    def finish(markdown: str) -> str:
+        markdown = fill_region(markdown, module, context.variables)
+        return repoint_links(
+            markdown, module, page.path, lambda p: context.page_of.get(p.resolve()), tree.files
+        )
+
     parts = [f"# {module.title}", f"{module.summary}\n{{ .sp-summary }}"]
-    if page.view == "lesson-plan":
-        parts.append(lesson_plan_header(module, page))
-        parts.append("## The lesson")
+    if page.view == "lesson-plan":  # the plan holds the lesson: see lessonplan.py
+        plan = lesson_plan(module, page.body)
+        body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
+                                                              context.content, page))
     else:
         parts.append(objectives_box(module, learner))
         if module.vocabulary and learner:
             parts.append(vocabulary_box(module))
+        body = finish(nodes_markdown(page.body, labels))
     parts.append(body)
     parts.append(help_box(context, page.path))
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
@@ -117,38 +129,6 @@ def vocabulary_box(module: Module) -> str:
         f"    - **{term}**: {definition}" for term, definition in module.vocabulary.items()
     )
     return f'!!! sp-vocabulary "Words to know"\n\n{items}'
-
-
-def lesson_plan_header(module: Module, page: ModulePage) -> str:
-    bands = ", ".join(module.age_bands)
-    lines = [
-        f"**Ages:** {bands} · **Lesson length:** {module.duration} minutes",
-        "",
-        "## Objectives",
-        "",
-        *[f"- {objective}" for objective in module.objectives],
-    ]
-    if module.vocabulary:
-        lines += ["", "## Vocabulary", "", "| Word | Meaning |", "| --- | --- |"]
-        lines += [f"| {term} | {text} |" for term, text in module.vocabulary.items()]
-    if module.materials:
-        lines += ["", "## Materials", "", *[f"- {item}" for item in module.materials]]
-    lines += ["", "## Timing", "", timing_table(module, page)]
-    return "\n".join(lines)
-
-
-def timing_table(module: Module, page: ModulePage) -> str:
-    rows = ["| Part | Minutes |", "| --- | ---: |"]
-    total = 0
-    for block in iter_blocks(page.body):
-        if block.kind in TIMED_KINDS and block.minutes:
-            name = FACILITATOR_LABELS[block.kind] + (f": {block.title}" if block.title else "")
-            rows.append(f"| {name} | {block.minutes} |")
-            total += block.minutes
-    if module.duration > total:
-        rows.append(f"| Introduction, questions and close | {module.duration - total} |")
-    rows.append(f"| **Total** | **{max(total, module.duration)}** |")
-    return "\n".join(rows)
 
 
 def help_box(context: PageContext, page_path: str) -> str:
