@@ -176,6 +176,12 @@ def home_page(context: PageContext) -> str:
             for group in section.groups:
                 if group.title:
                     lines += ["", f"### {group.title}", ""]
+                if section.section.view == "lesson-plan":  # numbered, as in the nav
+                    for number, page in enumerate(
+                            lesson_sequence(context.curriculum, group.pages), 1):
+                        lines.append(f"- [Lesson {number}: {page.module.title}]({page.path}): "
+                                     f"{page.module.summary}")
+                    continue
                 for page in by_topic_order(context, group.pages):
                     lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
         lines.append("")
