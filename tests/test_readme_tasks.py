@@ -13,6 +13,7 @@ NZ_CHANNEL = """\
     for: Free support for young people, by phone, text or web chat.
     phone: "0800 376 633"
     url: https://www.youthline.co.nz/
+    serves: {children: under 25}
     source: youthline.co.nz
     checked: 2026-11-20
     status: verified
@@ -55,4 +56,5 @@ def test_adding_a_country_as_the_readme_says(project: Path) -> None:
         help_page = (project / "build" / "site" / site / "get-help.html").read_text("utf-8")
         assert "In New Zealand" in help_page and "Youthline" in help_page
         assert "call 111" in help_page
-        assert "Take It Down" in help_page  # the worldwide services after the country's
+        # worldwide services for needs the country has none for, where they fit the readers
+        assert ("Take It Down" in help_page) == (site != "children-8-10")

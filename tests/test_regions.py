@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from signpost.regions import markdown_text
+from signpost.regions import help_channels, markdown_text
 from signpost.render.pages import docs_tree
 from signpost.select import select_site
 
@@ -20,17 +20,23 @@ def test_the_issue_regions_are_shipped() -> None:
 @pytest.mark.parametrize("region", REGIONS)
 def test_every_site_renders_for_every_region(shipped_curriculum, region: str) -> None:
     data = yaml.safe_load((ROOT / "curriculum" / "regions" / f"{region}.yml").read_text())
+    by_name = {channel["name"]: channel for channel in data["channels"]}
+    shown: set[str] = set()
     for site in shipped_curriculum.sites.values():
         tree = docs_tree(shipped_curriculum, select_site(shipped_curriculum, site), region)
         help_page = tree.pages["get-help.md"]
-        for channel in data["channels"]:  # region text is escaped as Markdown text
+        own, _ = help_channels(shipped_curriculum, region, site, urgent=True)
+        for listed in own:  # each channel that fits the site, with its source and date
+            channel = by_name[listed.name]  # region text is escaped as Markdown text
             assert markdown_text(channel["name"]) in help_page
             source = markdown_text(channel["source"])
             assert f"Checked on {channel['checked']} against {source}" in help_page
             if channel.get("status") == "secondary":
                 assert "Only a secondary source confirms this entry" in help_page
+            shown.add(listed.name)
         for path, markdown in tree.pages.items():
             assert "{{" not in markdown, f"{site.id}/{path}: unfilled region variable"
+    assert shown == set(by_name), f"no site lists {sorted(set(by_name) - shown)}"
 
 
 def test_every_channel_has_a_source_and_checked_date() -> None:

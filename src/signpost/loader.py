@@ -27,7 +27,7 @@ from .model import (
     Topic,
 )
 from .parse import parse_body, split_front_matter
-from .schema import AudienceFile, ModuleFile, RegionFile, TopicsFile, validate
+from .schema import AudienceFile, ModuleFile, RegionFile, TopicsFile, age_range, validate
 from .yamlsource import Lines, YamlProblem, load_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -146,13 +146,35 @@ def load_region(path: Path, report: Report) -> Region | None:
                      f"region code '{valid.code}' must equal the file name '{path.stem}'")
     channels = [
         Channel(name=c.name, role=c.role, purpose=c.purpose, url=c.url, phone=c.phone,
-                text=c.text, ages=c.ages, anonymous=c.anonymous, source=c.source,
-                checked=c.checked, status=c.status, note=c.note,
-                line=lines.of("channels", index))
+                text=c.text, ages=for_whom(c.serves.children, tuple(c.serves.adults or ())),
+                anonymous=c.anonymous, source=c.source, checked=c.checked, status=c.status,
+                note=c.note, line=lines.of("channels", index),
+                child_ages=age_range(c.serves.children) if c.serves.children else None,
+                adults=tuple(c.serves.adults or ()))
         for index, c in enumerate(valid.channels)
     ]
     return Region(code=path.stem, name=valid.name, emergency=valid.emergency,
                   channels=channels, path=path, lines=lines)
+
+
+ADULT_WORDS = {"parents": "parents and carers", "professionals": "professionals"}
+
+
+def for_whom(children: str | None, adults: tuple[str, ...]) -> str:
+    """Whom a channel serves, as pages show it ("For: under 18, and any adult")."""
+    if "anyone" in adults:
+        grown = "any adult"
+    else:
+        grown = " and ".join(ADULT_WORDS[group] for group in adults).replace(
+            "parents and carers and", "parents, carers and")
+    if children is None:
+        return "adults" if grown == "any adult" else grown
+    if not grown:
+        return children
+    if grown == "any adult" and age_range(children) == age_range("all ages"):
+        note = children[children.find("("):] if "(" in children else ""
+        return f"everyone {note}".strip()
+    return f"{children}, and {grown}"
 
 
 # --- audience sites ---------------------------------------------------------

@@ -37,7 +37,21 @@ KIND_BLOCKS: dict[str, frozenset[str]] = {
 }
 # A module's safeguarding review, and a helpline entry, go stale after this long.
 STALE_AFTER = timedelta(days=365)
-CHANNEL_ROLES: tuple[str, ...] = ("child-helpline", "report-abuse", "image-removal", "counselling")
+CHANNEL_ROLES: tuple[str, ...] = (
+    "child-helpline",  # children call, text or chat themselves (Childline, Kids Helpline)
+    "adult-helpline",  # parents, carers and professionals worried about a child (NSPCC)
+    "report-abuse",  # reporting abuse, grooming or abuse images (CEOP, CyberTipline)
+    "image-removal",  # getting nude or sexual images taken down (Report Remove, Take It Down)
+    "counselling",  # emotional support that is not a crisis line
+    "crisis",  # suicide and emotional crisis lines (Samaritans, 988)
+    "emergency",  # the emergency number (999, 911, 112)
+    "police-non-emergency",  # the police when nobody is in danger now (101)
+)
+# Whom a channel serves besides children (`serves: {adults: [...]}`).
+ADULT_GROUPS: tuple[str, ...] = ("anyone", "parents", "professionals")
+# The ages a learner site's band holds, for matching the ages a channel serves.
+BAND_AGES: dict[str, tuple[int, int]] = {"4-7": (4, 7), "8-10": (8, 10), "11-13": (11, 13),
+                                         "14-17": (14, 17)}
 
 
 def band_index(band: str) -> int:
@@ -139,13 +153,25 @@ class Channel:
     url: str | None
     phone: str | None
     text: str | None
-    ages: str | None
+    ages: str | None  # the children it serves, as written (`under 19`); None: adults only
     anonymous: bool | None
     source: str
     checked: date | None
     status: str
     note: str | None
     line: int
+    # Whom it serves: the children's ages (lowest, highest) and the adults (ADULT_GROUPS).
+    child_ages: tuple[int, int] | None = None
+    adults: tuple[str, ...] = ()
+
+    def serves_ages(self, low: int, high: int) -> bool:
+        """True if it serves children of some age from `low` to `high`."""
+        return self.child_ages is not None and \
+            self.child_ages[0] <= high and self.child_ages[1] >= low
+
+    def serves_adults(self, group: str) -> bool:
+        """True if it serves adults of `group` (`parents`, `professionals`)."""
+        return "anyone" in self.adults or group in self.adults
 
 
 @dataclass

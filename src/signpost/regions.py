@@ -11,36 +11,134 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-from .model import CHANNEL_ROLES, Channel, Curriculum, Region
+from .model import BAND_AGES, CHANNEL_ROLES, Channel, Curriculum, Region, Site
 
 GLOBAL = "global"
 
+# What a learner site lists, by band: a channel must also serve children of the band's ages.
+# Young children get a child helpline and the emergency number (and their help prompt: tell a
+# trusted adult); reporting from 8; image removal, crisis and support lines from 11.
+OLDER_ROLES = frozenset({"child-helpline", "emergency", "report-abuse", "image-removal",
+                         "counselling", "crisis", "adult-helpline"})
+LEARNER_ROLES: dict[str, frozenset[str]] = {
+    "4-7": frozenset({"child-helpline", "emergency"}),
+    "8-10": frozenset({"child-helpline", "emergency", "report-abuse"}),
+    "11-13": OLDER_ROLES,
+    "14-17": OLDER_ROLES,
+}
+# Parents and teachers get the lines that serve them, and the children's services they help
+# a child to use.
+FOR_A_CHILD = frozenset({"child-helpline", "image-removal"})
+ADULT_GROUP = {"parents": "parents", "teachers": "professionals"}
+# Crisis lines are listed where a page deals with threats: lessons on topics with
+# `urgent_help`, and the help page those lessons send readers to.
+URGENT_ONLY = frozenset({"crisis"})
+# The order help is listed in, per reader: the first service of each role in this order,
+# then the second of each, and so on.
+ORDER = {
+    ("learner", False): ("child-helpline", "emergency", "report-abuse", "image-removal",
+                         "crisis", "counselling", "adult-helpline"),
+    ("learner", True): ("child-helpline", "image-removal", "report-abuse", "crisis",
+                        "emergency", "counselling", "adult-helpline"),
+    ("adults", False): ("adult-helpline", "emergency", "report-abuse", "police-non-emergency",
+                        "image-removal", "crisis", "counselling", "child-helpline"),
+    ("adults", True): ("adult-helpline", "report-abuse", "image-removal", "emergency", "crisis",
+                       "police-non-emergency", "counselling", "child-helpline"),
+}
+# The global file's services a country's site may fall back on where the country has none
+# for that need: services used on the web from any country (Take It Down, the IWF, the
+# directory of child helplines). Never a phone or text line (116 111 works only in the EU),
+# and never crisis, emergency, police or counselling numbers.
+WORLDWIDE_ROLES = frozenset({"child-helpline", "image-removal", "report-abuse"})
 
 
-def help_channels(curriculum: Curriculum, code: str) -> tuple[list[Channel], list[Channel]]:
-    """The region's own channels, and the worldwide ones not already listed."""
+def works_anywhere(channel: Channel) -> bool:
+    return channel.role in WORLDWIDE_ROLES and not channel.phone and not channel.text
+
+
+def fits(channel: Channel, kind: str, band: str | None, urgent: bool = False) -> bool:
+    """True if a site of `kind` (and `band`) should list `channel`.
+
+    `urgent`: the page deals with threats (crisis lines are listed there).
+    """
+    if channel.role in URGENT_ONLY and not urgent:
+        return False
+    if kind == "learner":
+        if band not in LEARNER_ROLES or channel.role not in LEARNER_ROLES[band]:
+            return False
+        return channel.serves_ages(*BAND_AGES[band])
+    group = ADULT_GROUP.get(kind, "parents")
+    return channel.serves_adults(group) or (
+        channel.role in FOR_A_CHILD and channel.child_ages is not None)
+
+
+def in_order(channels: list[Channel], kind: str, urgent: bool) -> list[Channel]:
+    order = ORDER[("learner" if kind == "learner" else "adults", urgent)]
+    seen: dict[str | None, int] = {}
+    keyed = []
+    for index, channel in enumerate(channels):
+        nth = seen.get(channel.role, 0)
+        seen[channel.role] = nth + 1
+        rank = order.index(channel.role) if channel.role in order else len(order)
+        keyed.append(((nth, rank, index), channel))
+    return [channel for _, channel in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def help_channels(curriculum: Curriculum, code: str, kind: str | Site, band: str | None = None,
+                  urgent: bool = False) -> tuple[list[Channel], list[Channel]]:
+    """The channels that fit a site's readers: the region's own, and worldwide ones.
+
+    `kind` is a site (or its kind, with `band` for a learner site); `urgent` for pages that
+    deal with threats and the help page. A worldwide service is listed only for a need the
+    country has no service of its own for, and only if it works from any country.
+    """
+    if isinstance(kind, Site):
+        kind, band = kind.kind, kind.band
     region = curriculum.regions[code]
+    own = [c for c in region.channels if fits(c, kind, band, urgent)]
     if code == GLOBAL or GLOBAL not in curriculum.regions:
-        return region.channels, []
-    own = {(c.name, c.url) for c in region.channels}
-    worldwide = [c for c in curriculum.regions[GLOBAL].channels if (c.name, c.url) not in own]
-    return region.channels, worldwide
+        return in_order(own, kind, urgent), []
+    covered = {c.role for c in own}
+    listed = {(c.name, c.url) for c in own}
+    worldwide = [c for c in curriculum.regions[GLOBAL].channels
+                 if works_anywhere(c) and c.role not in covered
+                 and (c.name, c.url) not in listed and fits(c, kind, band, urgent)]
+    return in_order(own, kind, urgent), in_order(worldwide, kind, urgent)
+
+
+def channel_for(curriculum: Curriculum, code: str, role: str) -> Channel | None:
+    """The service `{{ region.<role> }}` names: the country's own (one that serves children
+    first: lessons are about children), else a worldwide one from the global file."""
+    region = curriculum.regions[code]
+    mine = [c for c in region.channels if c.role == role]
+    if mine:
+        return next((c for c in mine if c.child_ages is not None), mine[0])
+    fallback = curriculum.regions.get(GLOBAL)
+    if code == GLOBAL or fallback is None:
+        return None
+    return next((c for c in fallback.channels if c.role == role and works_anywhere(c)), None)
 
 
 def region_variables(curriculum: Curriculum, code: str) -> dict[str, Any]:
-    """What module text may use as `{{ region.... }}`."""
+    """What module text may use as `{{ region.... }}`.
+
+    `region.emergency` is the region's emergency number; every other role is a group
+    (`region.child_helpline.name`, `.phone`, `.url`, ...).
+    """
     region: Region = curriculum.regions[code]
-    fallback = curriculum.regions.get(GLOBAL)
     values: dict[str, Any] = {
         "code": region.code,
         "name": region.name,
         "emergency": region.emergency,
     }
     for role in CHANNEL_ROLES:
-        channel = region.channel_for(role) or (fallback.channel_for(role) if fallback else None)
+        if role == "emergency":
+            continue
+        channel = channel_for(curriculum, code, role)
         if channel is not None:
             values[role.replace("-", "_")] = {
-                key: value for key, value in asdict(channel).items() if value is not None
+                key: value for key, value in asdict(channel).items()
+                if isinstance(value, str)
             }
     return {"region": values}
 

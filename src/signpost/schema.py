@@ -30,7 +30,15 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .diagnostics import Report
-from .model import AGE_BANDS, BLOCK_KINDS, CHANNEL_ROLES, MODULE_AUDIENCES, SITE_KINDS, VIEWS
+from .model import (
+    ADULT_GROUPS,
+    AGE_BANDS,
+    BLOCK_KINDS,
+    CHANNEL_ROLES,
+    MODULE_AUDIENCES,
+    SITE_KINDS,
+    VIEWS,
+)
 from .yamlsource import Lines
 
 Model = TypeVar("Model", bound=BaseModel)
@@ -120,6 +128,40 @@ def _phone_text(value: str) -> str:
     return value
 
 
+# The ages a channel serves: "under 19", "up to 35", "5 to 25", "13 and over", "all ages",
+# then a note in brackets if the author needs one ("under 18 (under-13s need no ID)").
+AGE_RANGE = re.compile(
+    r"^(?:(?P<all>all ages|any age)|under (?P<under>\d{1,2})|up to (?P<upto>\d{1,2})"
+    r"|(?P<low>\d{1,2}) ?(?:to|-) ?(?P<high>\d{1,2})|(?P<over>\d{1,2}) and over)"
+    r"(?: \([^()]+\))?$"
+)
+OLDEST = 120
+
+
+def age_range(text: str) -> tuple[int, int] | None:
+    """(lowest, highest) age in a `serves: {children: ...}` text, or None if it is not one."""
+    match = AGE_RANGE.match(text.strip())
+    if not match:
+        return None
+    if match["all"]:
+        return (0, OLDEST)
+    if match["under"]:
+        return (0, int(match["under"]) - 1)
+    if match["upto"]:
+        return (0, int(match["upto"]))
+    if match["over"]:
+        return (int(match["over"]), OLDEST)
+    low, high = int(match["low"]), int(match["high"])
+    return (low, high) if low <= high else None
+
+
+def _ages(value: str) -> str:
+    if age_range(value) is None:
+        raise _fail("SP011", "must be ages like 'under 19', 'up to 35', '5 to 25', "
+                    "'13 and over' or 'all ages' (a note may follow in brackets)")
+    return value
+
+
 COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 
 
@@ -155,6 +197,9 @@ AgeBands = Annotated[list[AgeBand], BeforeValidator(_as_list)]
 ModuleAudience = Annotated[str, _one_of("audience", MODULE_AUDIENCES, "SP016")]
 BlockKind = Annotated[str, _one_of("block kind", BLOCK_KINDS, "SP103")]
 Role = Annotated[str, _one_of("channel role", CHANNEL_ROLES)]
+ChildAges = Annotated[str, AfterValidator(_text), AfterValidator(_plain), AfterValidator(_ages)]
+AdultGroup = Annotated[str, _one_of("adult group", ADULT_GROUPS)]
+AdultGroups = Annotated[list[AdultGroup], BeforeValidator(_as_list), Field(min_length=1)]
 SiteKind = Annotated[str, _one_of("site kind", SITE_KINDS)]
 View = Annotated[str, _one_of("view", VIEWS)]
 Minutes = Annotated[int, Field(gt=0)]
@@ -240,12 +285,34 @@ class TopicsFile(Schema):
 # --- regions ----------------------------------------------------------------------------
 
 
+class ServesEntry(Schema):
+    """The `serves:` of a channel: whom it is for (children, adults or both)."""
+
+    children: ChildAges | None = Field(None, description="the ages of the children it serves: "
+                                       "`all ages`, `any age`, `under 19`, `up to 35`, `5 to 25` "
+                                       "or `13 and over`, a note in brackets after if needed; "
+                                       "pages show it, and a learner site lists the channel only "
+                                       "if these ages meet its band")
+    adults: AdultGroups | None = Field(None, description="the adults it serves, a list of "
+                                       "`anyone`, `parents` (and carers), `professionals` "
+                                       "(teachers and other staff); a parents' or teachers' site "
+                                       "lists the lines for its readers")
+
+    @model_validator(mode="after")
+    def someone(self) -> ServesEntry:
+        if self.children is None and self.adults is None:
+            raise _fail("SP010", "'serves' needs 'children', 'adults' or both")
+        return self
+
+
 class ChannelEntry(Schema):
     """One item of `channels:` in a region file: a helpline or reporting service."""
 
     name: PlainName = Field(description="the service's name, plain text")
-    role: Role | None = Field(None, description="one of " + ", ".join(f"`{r}`" for r in
-                                                                      CHANNEL_ROLES))
+    role: Role = Field(description="what it is for, one of " +
+                       ", ".join(f"`{r}`" for r in CHANNEL_ROLES) +
+                       "; the role decides which sites list it (a 4-7 site: only "
+                       "`child-helpline` and `emergency`)")
     purpose: PlainText = Field(alias="for", description="who it is for and what it does, one "
                                "or two sentences")
     url: HttpsUrl | None = Field(None, description="its web address, starting `https://`")
@@ -253,7 +320,8 @@ class ChannelEntry(Schema):
                                       "(`\"0800 1111\"`)")
     text: PlainText | None = Field(None, description="how to text it, as a sentence (`Text "
                                    "CONNECT to 686868`)")
-    ages: PlainText | None = Field(None, description="the ages it serves (`under 19`)")
+    serves: ServesEntry = Field(description="whom it serves (as below), "
+                                "`{children: under 19}` or `{adults: [parents]}`")
     anonymous: bool | None = Field(None, description="`true` if you can stay anonymous")
     source: PlainText = Field(description="where the entry was checked")
     checked: Day = Field(description="when it was checked; over a year ago is warning SP310")
@@ -331,9 +399,11 @@ class AudienceFile(Schema):
 
 RENAMED = {"learner": "the 'learner' flag was replaced by 'kind: learner' (or parents, "
                       "teachers): the kind decides which blocks a site may show"}
+# A word authors use -> the key(s) meant, space-separated: the first one the file has.
 SYNONYMS = {"purpose": "for", "description": "for", "telephone": "phone", "website": "url",
             "link": "url", "sms": "text", "colour_scheme": "colour", "color": "colour",
-            "age": "age_bands", "ages": "age_bands", "bands": "age_bands"}
+            "age": "age_bands", "ages": "age_bands serves", "bands": "age_bands",
+            "for_ages": "serves", "audience": "serves"}
 EXPECTED = {
     "string_type": "text (put it in double quotes if it looks like a number, date or list)",
     "int_type": "a whole number",
@@ -370,7 +440,7 @@ def describe(schema: type[BaseModel], error: Any) -> tuple[str, str]:
         if field in RENAMED:
             return "SP012", f"unknown field '{field}': {RENAMED[field]}"
         known = known_keys(schema, loc[:-1])
-        close = [SYNONYMS[field]] if SYNONYMS.get(field) in known else \
+        close = [key for key in SYNONYMS.get(field, "").split() if key in known][:1] or \
             difflib.get_close_matches(field, known, n=1, cutoff=0.6)
         hint = f"; did you mean '{close[0]}'?" if close else ""
         return "SP012", f"unknown field '{field}'{hint} (known: {', '.join(known)})"
@@ -417,8 +487,8 @@ def _unwrap(annotation: Any) -> Any:
 
 # The reference section of CONTRIBUTING.md, in order: each file format and its parts.
 REFERENCE: tuple[type[Schema], ...] = (
-    ModuleFile, TopicsFile, TopicEntry, RegionFile, ChannelEntry, AudienceFile, SectionEntry,
-    SelectEntry,
+    ModuleFile, TopicsFile, TopicEntry, RegionFile, ChannelEntry, ServesEntry, AudienceFile,
+    SectionEntry, SelectEntry,
 )
 
 

@@ -81,7 +81,7 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
         family = only_blocks(module.body, FAMILY)
         entry.family = ModuleBody(module, variables, LEARNER_LABELS).html(family)
         entries.append(entry)
-    html = render("print/pack.html", curriculum, settings, site.language,
+    html = render("print/pack.html", curriculum, settings, site.language, (site.kind, site.band),
                   title=site.title, site=site, entries=entries,
                   help_prompt=site.help_prompt, worksheet=worksheet)
     return PrintDocument(f"packs/{site.id}.pdf", site.title, site.language, html,
@@ -109,7 +109,7 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
         entries.append(entry)
     title = f"Facilitator guide, ages {band}"
     language = teachers_language(curriculum)
-    html = render("print/guide.html", curriculum, settings, language,
+    html = render("print/guide.html", curriculum, settings, language, ("teachers", None),
                   title=title, band=band, entries=entries,
                   curriculum_map=curriculum_map(curriculum, band, entries),
                   help_prompt=teachers_prompt(curriculum))
@@ -137,7 +137,7 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
     title = site.title if site else "Signpost for parents and carers"
     language = site.language if site else "en"
     prompt = site.help_prompt if site else ""
-    html = render("print/parents.html", curriculum, settings, language,
+    html = render("print/parents.html", curriculum, settings, language, ("parents", None),
                   title=title, guides=guides, bands=bands, help_prompt=prompt)
     return PrintDocument("guides/parents.pdf", title, language, html,
                          weight=len(guides) * 2 + sum(len(e) for _, e in bands))
@@ -212,9 +212,10 @@ def teachers_prompt(curriculum: Curriculum) -> str:
 
 
 def render(template: str, curriculum: Curriculum, settings: PrintSettings, language: str,
-           **context: Any) -> str:
+           readers: tuple[str, str | None], **context: Any) -> str:
+    """`readers`: the site kind and band the document is for, which decide the help it lists."""
     region = curriculum.regions[settings.region]
-    own, worldwide = help_channels(curriculum, settings.region)
+    own, worldwide = help_channels(curriculum, settings.region, *readers, urgent=True)
     return environment.get_template(template).render(
         language=language,
         paper=settings.paper,

@@ -114,7 +114,8 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
             parts.append(vocabulary_box(module))
         body = finish(nodes_markdown(page.body, labels))
     parts.append(body)
-    parts.append(help_box(context, page.path))
+    topic = context.curriculum.topic(module.topic)
+    parts.append(help_box(context, page.path, urgent=bool(topic and topic.urgent_help)))
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
 
 
@@ -131,9 +132,9 @@ def vocabulary_box(module: Module) -> str:
     return f'!!! sp-vocabulary "Words to know"\n\n{items}'
 
 
-def help_box(context: PageContext, page_path: str) -> str:
+def help_box(context: PageContext, page_path: str, urgent: bool = False) -> str:
     site = context.content.site
-    own, worldwide = help_channels(context.curriculum, context.region)
+    own, worldwide = help_channels(context.curriculum, context.region, site, urgent=urgent)
     shown = (own or worldwide)[:3]
     lines = [f"    {md(site.help_prompt)}", ""]
     lines += [f"    - {channel_line(c, short=True)}" for c in shown]
@@ -237,7 +238,7 @@ def glossary_page(context: PageContext) -> str:
 def help_page(context: PageContext) -> str:
     site = context.content.site
     region = context.curriculum.regions[context.region]
-    own, worldwide = help_channels(context.curriculum, context.region)
+    own, worldwide = help_channels(context.curriculum, context.region, site, urgent=True)
     lines = ["# Get help", "", md(site.help_prompt), "{ .sp-summary }", ""]
     lines += [f"If someone is in danger right now, call {md(region.emergency)}.", ""]
     if own and region.code != "global":
