@@ -250,7 +250,7 @@ def prepare_site_sources(
         tree = docs_tree(curriculum, content, region)
     except RenderError as exc:
         raise BuildFailed([str(exc)]) from None
-    config, changed, key = write_site_sources(site, tree, base, source_dir, site_dir)
+    config, changed, key = write_site_sources(site, tree, base, source_dir, site_dir, region)
     return config, len(content.pages()), changed, key
 
 

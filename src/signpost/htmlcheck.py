@@ -25,10 +25,11 @@ Attributes, on any allowed element:
   text cannot borrow the theme's own classes to dress up as page furniture (a
   fake search box, a "Where to get help" box with other numbers, an overlay):
   `admonition`, `admonition-title`, `sp-<block kind>` for every block kind, and
-  the `sp-summary`, `sp-objectives`, `sp-vocabulary`, `sp-help` and `sp-source`
-  boxes. On `code`, also `language-<name>` (what a fenced code block with a
-  language gives); on `a`, also `headerlink` and `toclink` (the toc extension's
-  permalinks, when the base mkdocs.yml turns them on).
+  the `sp-summary`, `sp-objectives`, `sp-vocabulary`, `sp-help`, `sp-source`
+  and `sp-urgent` ("Is this happening now?") boxes. On `code`, also
+  `language-<name>` (what a fenced code block with a language gives); on `a`,
+  also `headerlink` and `toclink` (the toc extension's permalinks, when the base
+  mkdocs.yml turns them on).
 - `id`: letters, digits, `-` and `_`, as the toc extension makes them from
   headings ("10-tips", "_1" for a heading with no letters), but never starting
   with `__`, the prefix of the theme's own controls (`__drawer`, `__search`).
@@ -103,7 +104,7 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
 # sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py).
 PIPELINE_CLASSES = frozenset(
     {"admonition", "admonition-title", "sp-summary", "sp-objectives", "sp-vocabulary",
-     "sp-help", "sp-source", "sp-prep"}
+     "sp-help", "sp-source", "sp-urgent", "sp-prep"}
     | {f"sp-{kind}" for kind in BLOCK_KINDS}
 )
 ELEMENT_CLASSES: dict[str, re.Pattern[str]] = {

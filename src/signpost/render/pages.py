@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..model import Channel, Curriculum, Module
+from ..model import Channel, Curriculum, Module, Site
 from ..regions import help_channels, region_variables
 from ..regions import markdown_text as md
 from ..select import ModulePage, SiteContent
@@ -21,6 +22,16 @@ from .markdown import (
 )
 
 NavItem = dict[str, Any]
+HELP_PAGE = "get-help.md"
+# Where the quick-exit control goes: a neutral page, opened only when the reader presses it.
+QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
+QUICK_EXIT_PLACE = "the BBC weather page"
+QUICK_EXIT_LABEL = "Exit this page"
+
+
+def has_quick_exit(site: Site) -> bool:
+    """Learner and parent sites get a quick exit; the teachers' site does not."""
+    return site.kind != "teachers"
 
 
 @dataclass
@@ -103,7 +114,8 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
             markdown, module, page.path, lambda p: context.page_of.get(p.resolve()), tree.files
         )
 
-    parts = [f"# {module.title}", f"{module.summary}\n{{ .sp-summary }}"]
+    parts = [f"# {module.title}", urgent_box(context, module, page),
+             f"{module.summary}\n{{ .sp-summary }}"]
     if page.view == "lesson-plan":  # the plan holds the lesson: see lessonplan.py
         plan = lesson_plan(module, page.body)
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
@@ -132,6 +144,75 @@ def vocabulary_box(module: Module) -> str:
     return f'!!! sp-vocabulary "Words to know"\n\n{items}'
 
 
+def urgent_box(context: PageContext, module: Module, page: ModulePage) -> str:
+    """"Is this happening now?": what to do, first on lessons about threats, images and abuse.
+
+    On learner and parent pages of topics with `urgent_help`; not in lesson plans.
+    """
+    site = context.content.site
+    topic = context.curriculum.topic(module.topic)
+    if page.view == "lesson-plan" or site.kind == "teachers" or not (topic and topic.urgent_help):
+        return ""
+    link = posixpath.relpath(HELP_PAGE, posixpath.dirname(page.path) or ".")
+    emergency = context.curriculum.regions[context.region].emergency
+    if site.kind == "parents":
+        lines = [
+            "**Stop**: do not reply to or pay anyone who is making threats.",
+            "**Stay with your child** and tell them it is not their fault.",
+            f"**Get help now**: call {phone_link(emergency)} if a child is in danger, "
+            f"or see [where to get help]({link}).",
+        ]
+    else:
+        own, worldwide = help_channels(context.curriculum, context.region, site, urgent=True)
+        line = next((c for c in own or worldwide if c.phone), None)
+        call = (f"call {md(line.name)} on {phone_link(line.phone)}, or " if line and line.phone
+                else "")
+        lines = [
+            "**Stop**: do not reply, and do not send anything more.",
+            "**Tell a trusted adult** straight away. It is never your fault.",
+            f"**Get help now**: {call}see [all the places to get help]({link}).",
+        ]
+    items = "\n".join(f"    - {line}" for line in lines)
+    return f'!!! sp-urgent "Is this happening now?"\n\n{items}'
+
+
+VANITY = {letter: str(digit) for digit, letters in
+          ((2, "ABC"), (3, "DEF"), (4, "GHI"), (5, "JKL"), (6, "MNO"), (7, "PQRS"), (8, "TUV"),
+           (9, "WXYZ")) for letter in letters}
+
+
+def dial_digits(phone: str) -> str:
+    """What a phone dials: "1-800-THE-LOST (1-800-843-5678)" -> 18008435678, "0800 1111" -> 08001111.
+
+    A number in brackets is the dialable form of the one before it; letters dial their keys.
+    """
+    bracketed = re.search(r"\(([+\d][\d\s().-]*)\)", phone)
+    if bracketed and re.search(r"\d{3}", bracketed.group(1)):
+        phone = bracketed.group(1)
+    dialled = "".join(VANITY.get(ch, ch) for ch in phone.upper())
+    digits = re.sub(r"[^\d+]", "", dialled)
+    return ("+" if digits.startswith("+") else "") + digits.replace("+", "")
+
+
+def phone_link(phone: str) -> str:
+    """The number as written, as a link that dials it (text alone if it has no digits)."""
+    digits = dial_digits(phone)
+    return f"[{md(phone)}](tel:{digits})" if re.search(r"\d", digits) else md(phone)
+
+
+def sms_link(text: str, lower_first: bool = False) -> str:
+    """A text instruction ("Text CONNECT to 686868") as an sms: link to the number with the
+    keyword as the message body; the words stay as written."""
+    shown = md(text[0].lower() + text[1:]) if lower_first and text else md(text)
+    numbers = re.findall(r"\+?\d[\d ]*\d|\d", text)
+    if not numbers:
+        return shown
+    number = re.sub(r"\s", "", numbers[-1])
+    keyword = re.search(r"\btext\s+([A-Za-z0-9]+)\s+to\b", text, re.IGNORECASE)
+    body = f"?body={keyword.group(1)}" if keyword and not keyword.group(1).isdigit() else ""
+    return f"[{shown}](sms:{number}{body})"
+
+
 def help_box(context: PageContext, page_path: str, urgent: bool = False) -> str:
     site = context.content.site
     own, worldwide = help_channels(context.curriculum, context.region, site, urgent=urgent)
@@ -146,9 +227,9 @@ def help_box(context: PageContext, page_path: str, urgent: bool = False) -> str:
 def channel_line(channel: Channel, short: bool = False) -> str:
     ways = []
     if channel.phone:
-        ways.append(f"call {md(channel.phone)}")
+        ways.append(f"call {phone_link(channel.phone)}")
     if channel.text:
-        ways.append(md(channel.text[0].lower() + channel.text[1:]))
+        ways.append(sms_link(channel.text, lower_first=True))
     if channel.url:
         ways.append(f"[{display_url(channel.url)}]({channel.url})")
     line = f"**{md(channel.name)}**: " + ", ".join(ways)
@@ -240,13 +321,20 @@ def help_page(context: PageContext) -> str:
     region = context.curriculum.regions[context.region]
     own, worldwide = help_channels(context.curriculum, context.region, site, urgent=True)
     lines = ["# Get help", "", md(site.help_prompt), "{ .sp-summary }", ""]
-    lines += [f"If someone is in danger right now, call {md(region.emergency)}.", ""]
+    lines += [f"If someone is in danger right now, call {phone_link(region.emergency)}.", ""]
     if own and region.code != "global":
         lines += [f"## In {md(region.name)}", ""]
         lines += channel_sections(own)
     if worldwide or region.code == "global":
         lines += ["## In any country", ""]
         lines += channel_sections(worldwide if region.code != "global" else own)
+    if has_quick_exit(site):
+        lines += ["## Leaving this site quickly", "",
+                  f"The **{QUICK_EXIT_LABEL}** button at the top of every page takes you "
+                  f"straight to {QUICK_EXIT_PLACE}. Pressing the Shift key three times does "
+                  "the same. The Back button will not bring you back here.", "",
+                  "It does not delete your browser history: the list of pages you visited "
+                  "stays on this device.", ""]
     return "\n".join(lines) + "\n"
 
 
@@ -255,9 +343,9 @@ def channel_sections(channels: list[Channel]) -> list[str]:
     for channel in channels:
         lines += [f"### {md(channel.name)}", "", md(channel.purpose), ""]
         if channel.phone:
-            lines.append(f"- Phone: {md(channel.phone)}")
+            lines.append(f"- Phone: {phone_link(channel.phone)}")
         if channel.text:
-            lines.append(f"- Text: {md(channel.text)}")
+            lines.append(f"- Text: {sms_link(channel.text)}")
         if channel.url:
             lines.append(f"- Website: [{display_url(channel.url)}]({channel.url})")
         if channel.ages:

@@ -12,10 +12,16 @@ from mkdocs.utils import yaml_load
 from ..cache import files_key
 from ..model import Site
 from ..output import sync_files
-from .pages import DocsTree
+from .pages import HELP_PAGE, QUICK_EXIT_LABEL, QUICK_EXIT_URL, DocsTree, has_quick_exit
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
-SIGNPOST_FILES = frozenset({"assets/signpost.css", "assets/site.css", SHIM})
+QUICK_EXIT_JS = "assets/quick-exit.js"
+MENU_KEYS_JS = "assets/menu-keys.js"  # the header's menu button works from the keyboard
+SIGNPOST_FILES = frozenset({"assets/signpost.css", "assets/site.css", SHIM, QUICK_EXIT_JS,
+                            MENU_KEYS_JS})
+# Signpost's template overrides (header, search, language), copied beside each site's config
+# and named by its theme.custom_dir; the base mkdocs.yml may not set one of its own.
+OVERRIDES = "overrides"
 # Playful (young children): larger text, warm paper, rounded cards, headings in the site colour.
 # Calm: the base styles. Plain (teens, teachers): lighter headings, square cards.
 STYLE_RULES = {
@@ -78,6 +84,42 @@ def base_files(base: dict[str, Any], root: Path) -> dict[str, Path]:
     return found
 
 
+def page_language(site: Site, region: str | None) -> str:
+    """The pages' language tag: the site's language with the build's region (en + GB: en-GB),
+    unless the language names a region of its own or the build has no country."""
+    if region and "-" not in site.language and len(region) == 2 and region.isalpha():
+        return f"{site.language}-{region.upper()}"
+    return site.language
+
+
+def signpost_extra(site: Site, region: str | None) -> dict[str, Any]:
+    """What the template overrides read (extra.signpost): the help page, the quick exit and
+    the page language. Nothing here loads anything: the exit is a link until pressed."""
+    extra: dict[str, Any] = {
+        "help": {"page": HELP_PAGE.removesuffix(".md") + ".html", "label": "Get help"},
+        "lang": page_language(site, region),
+    }
+    if has_quick_exit(site):
+        extra["exit"] = {"url": QUICK_EXIT_URL, "label": QUICK_EXIT_LABEL}
+    return extra
+
+
+def override_files() -> dict[str, bytes]:
+    """Signpost's template overrides: path under the site's sources -> bytes."""
+    root = resources.files("signpost") / "templates" / OVERRIDES
+    found: dict[str, bytes] = {}
+
+    def walk(folder, prefix: str) -> None:
+        for entry in folder.iterdir():
+            if entry.is_dir():
+                walk(entry, f"{prefix}/{entry.name}")
+            elif entry.name.endswith(".html"):
+                found[f"{prefix}/{entry.name}"] = entry.read_bytes()
+
+    walk(root, OVERRIDES)
+    return found
+
+
 def site_css(site: Site, base: dict[str, Any] | None = None) -> str:
     rules = STYLE_RULES.get(site.style, "")
     if base is not None and base_sets_palette(base):
@@ -95,9 +137,10 @@ def site_css(site: Site, base: dict[str, Any] | None = None) -> str:
 
 
 def write_site_sources(
-    site: Site, tree: DocsTree, base_config: Path, source_dir: Path, site_dir: Path
+    site: Site, tree: DocsTree, base_config: Path, source_dir: Path, site_dir: Path,
+    region: str | None = None,
 ) -> tuple[Path, set[str], str]:
-    """Write docs/ and mkdocs.yml under `source_dir`.
+    """Write docs/, Signpost's template overrides and mkdocs.yml under `source_dir`.
 
     Files whose bytes are unchanged are left alone (MkDocs' dirty builds go by their
     modification times). Returns the config path, the docs paths that changed, and a
@@ -112,6 +155,14 @@ def write_site_sources(
     files[f"docs/{SHIM}"] = (assets / "vendor" / "iframe-worker-shim.js").read_bytes()
     files["docs/assets/signpost.css"] = (assets / "signpost.css").read_bytes()
     files["docs/assets/site.css"] = site_css(site, base).encode("utf-8")
+    # The base config's scripts as it names them (lists replace, not merge, under INHERIT),
+    # then Signpost's own, served by the site itself.
+    scripts: list[Any] = list(base.get("extra_javascript") or [])
+    own = [MENU_KEYS_JS, *([QUICK_EXIT_JS] if has_quick_exit(site) else [])]
+    for script in own:
+        files[f"docs/{script}"] = (assets / Path(script).name).read_bytes()
+    scripts += [script for script in own if script not in scripts]
+    files.update(override_files())
     files.update({f"docs/{relative}": source.read_bytes()
                   for relative, source in base_files(base, base_config.parent).items()})
     config: dict[str, Any] = {
@@ -120,11 +171,12 @@ def write_site_sources(
         "site_description": site.description or site.title,
         "docs_dir": "docs",
         "site_dir": _relative(site_dir, source_dir),
-        "theme": {"name": "material", "language": site.language},
+        "theme": {"name": "material", "language": site.language, "custom_dir": OVERRIDES},
         "nav": tree.nav,
         "extra_css": _unique([*base_extra_css(base), "assets/site.css"]),
-        "extra": {"polyfills": [SHIM]},
+        "extra": {"polyfills": [SHIM], "signpost": signpost_extra(site, region)},
     }
+    config["extra_javascript"] = scripts
     url = site_url(base, site)
     if url:
         config["site_url"] = url
