@@ -227,7 +227,7 @@ def test_no_built_asset_refers_to_another_host(shipped_build) -> None:
 
 def test_offline_bundle_for_every_site(shipped_build) -> None:
     for site in ALL_SITES:
-        assert (shipped_build / "offline" / f"{site}.zip").stat().st_size > 10_000
+        assert (shipped_build / "site" / "downloads" / "offline" / f"{site}.zip").stat().st_size > 10_000
 
 
 def test_failed_build_leaves_previous_build_untouched(tmp_path: Path) -> None:

@@ -21,11 +21,15 @@ def published_text(build: Path) -> dict[str, str]:
 def test_switching_region_leaves_nothing_of_the_previous_one(project: Path) -> None:
     first = run_signpost(project, "build", "--region", "GB", "--only", "children-8-10")
     assert first.returncode == 0, first.stderr
-    assert (project / "build" / "packs" / "children-8-10.pdf").exists()
+    assert (project / "build" / "site" / "downloads" / "packs" / "children-8-10.pdf").exists()
     second = run_signpost(project, "build", "--region", "AU", "--no-pdf")
     assert second.returncode == 0, second.stderr
     build = project / "build"
-    assert not list(build.glob("packs/*")) and not list(build.glob("guides/*"))
+    downloads = build / "site" / "downloads"
+    assert not list(downloads.glob("packs/*")) and not list(downloads.glob("guides/*"))
+    assert not list(build.glob("print/*/*"))
+    assert sorted(p.name for p in downloads.glob("offline/*")) == sorted(
+        f"{p.name}.zip" for p in (build / "site").iterdir() if p.is_dir() and p.name != "downloads")
     for name, text in published_text(build).items():
         for gb in GB_ONLY:
             assert gb not in text, f"{name} still shows '{gb}' after a build for AU"
@@ -39,7 +43,10 @@ def test_building_one_site_for_another_region_does_not_keep_the_others(project: 
                           "children-8-10")
     assert result.returncode == 0, result.stderr
     build = project / "build"
-    assert sorted(p.name for p in (build / "site").iterdir() if p.is_dir()) == ["children-8-10"]
+    assert sorted(p.name for p in (build / "site").iterdir() if p.is_dir()) == [
+        "children-8-10", "downloads"]
+    assert [p.name for p in (build / "site" / "downloads").rglob("*") if p.is_file()] == [
+        "children-8-10.zip"]
     landing = (build / "site" / "index.html").read_text(encoding="utf-8")
     assert 'href="children-8-10/index.html"' in landing
     assert 'href="parents/index.html"' not in landing

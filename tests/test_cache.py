@@ -149,7 +149,7 @@ def test_removed_site_disappears(project_built: Path) -> None:
     (project_built / "audiences" / "parents.yml").unlink()
     build(project_built)
     assert not (project_built / "build" / "site" / "parents").exists()
-    assert not (project_built / "build" / "offline" / "parents.zip").exists()
+    assert not (project_built / "build" / "site" / "downloads" / "offline" / "parents.zip").exists()
     assert "parents/index.html" not in (project_built / "build/site/index.html").read_text()
 
 
@@ -196,7 +196,7 @@ def test_pdfs_are_printed_again_only_when_their_content_changed(project_built: P
     assert printed(second.stdout) == {f"packs/{site}.pdf" for site in learner} | {
         "guides/4-7.pdf"}
     assert "guides/parents.pdf: unchanged, from the cache" in second.stdout
-    html = (project_built / "build" / "packs" / "children-4-7.html").read_text()
+    html = (project_built / "build" / "print" / "packs" / "children-4-7.html").read_text()
     assert "even big ones" in html
 
 
@@ -204,10 +204,10 @@ def test_unchanged_inputs_skip_even_loading(project_built: Path) -> None:
     """With every input byte the same, the build is a no-op; a deleted output undoes that."""
     output = build(project_built)
     assert "no input has changed since the last build" in output
-    (project_built / "build" / "offline" / "teens-14-17.zip").unlink()
+    (project_built / "build" / "site" / "downloads" / "offline" / "teens-14-17.zip").unlink()
     output = build(project_built)
     assert "no input has changed" not in output
-    assert (project_built / "build" / "offline" / "teens-14-17.zip").is_file()
+    assert (project_built / "build" / "site" / "downloads" / "offline" / "teens-14-17.zip").is_file()
 
 
 def test_build_skips_advisory_scores_but_check_reports_them(project_built: Path) -> None:

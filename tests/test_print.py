@@ -144,10 +144,10 @@ def test_every_print_output_exists_as_pdf_and_html(print_build: Path) -> None:
     names = [f"packs/{site}" for site in LEARNER_SITES]
     names += [f"guides/{band}" for band in AGE_BANDS] + ["guides/parents"]
     for name in names:
-        pdf = print_build / f"{name}.pdf"
+        pdf = print_build / "site" / "downloads" / f"{name}.pdf"
         assert pdf.read_bytes().startswith(b"%PDF-"), name
         assert len(PdfReader(pdf).pages) > 3, name
-        html = (print_build / f"{name}.html").read_text(encoding="utf-8")
+        html = (print_build / "print" / f"{name}.html").read_text(encoding="utf-8")
         assert html.startswith("<!doctype html>") and "<style>" in html, name
 
 
@@ -157,8 +157,8 @@ def test_learner_packs_and_parents_guide_hold_no_facilitator_text(
 ) -> None:
     hidden = restricted_sentences(built_curriculum)
     assert len(hidden) > 50, "too few facilitator sentences to make this test meaningful"
-    for text in (pdf_text(print_build / f"{name}.pdf"),
-                 normalise(re.sub(r"<[^>]+>", " ", (print_build / f"{name}.html").read_text()))):
+    for text in (pdf_text(print_build / "site" / "downloads" / f"{name}.pdf"),
+                 normalise(re.sub(r"<[^>]+>", " ", (print_build / "print" / f"{name}.html").read_text()))):
         leaked = sorted(s for s in hidden if s in text)
         assert not leaked, f"{name} shows facilitator-only text: {leaked[:3]}"
 
@@ -170,7 +170,7 @@ def test_facilitator_guide_holds_all_facilitator_text(
     modules = children_in(built_curriculum, band)
     hidden = restricted_sentences(built_curriculum, modules)
     assert hidden
-    text = pdf_text(print_build / "guides" / f"{band}.pdf")
+    text = pdf_text(print_build / "site" / "downloads" / "guides" / f"{band}.pdf")
     missing = sorted(s for s in hidden if s not in text)
     assert not missing, f"guide {band} lacks: {missing[:3]}"
 
@@ -179,7 +179,7 @@ def test_learner_pack_has_worksheets_and_take_home_sheet(
     print_build: Path, built_curriculum: Curriculum
 ) -> None:
     site = built_curriculum.sites["children-8-10"]
-    text = pdf_text(print_build / "packs" / "children-8-10.pdf")
+    text = pdf_text(print_build / "site" / "downloads" / "packs" / "children-8-10.pdf")
     assert "my answers" in text and "take home sheet" in text and "get help" in text
     family = [s for page in select_site(built_curriculum, site).pages()
               for b in iter_blocks(page.module.body) if b.kind == "family"
@@ -191,7 +191,8 @@ def test_learner_pack_has_worksheets_and_take_home_sheet(
 def test_pack_bookmarks_are_its_modules(print_build: Path, built_curriculum: Curriculum,
                                         site: str) -> None:
     pages = select_site(built_curriculum, built_curriculum.sites[site]).pages()
-    assert bookmarks(print_build / "packs" / f"{site}.pdf") == [p.module.title for p in pages]
+    pack = print_build / "site" / "downloads" / "packs" / f"{site}.pdf"
+    assert bookmarks(pack) == [p.module.title for p in pages]
 
 
 @pytest.mark.parametrize("band", AGE_BANDS)
@@ -199,19 +200,19 @@ def test_guide_bookmarks_are_its_lesson_plans_in_prerequisite_order(
     print_build: Path, built_curriculum: Curriculum, band: str
 ) -> None:
     expected = [m.title for m in children_in(built_curriculum, band)]
-    assert bookmarks(print_build / "guides" / f"{band}.pdf") == expected
+    assert bookmarks(print_build / "site" / "downloads" / "guides" / f"{band}.pdf") == expected
 
 
 def test_parents_guide_bookmarks_are_its_modules(print_build: Path,
                                                  built_curriculum: Curriculum) -> None:
     pages = select_site(built_curriculum, built_curriculum.sites["parents"]).pages()
-    titles = bookmarks(print_build / "guides" / "parents.pdf")
+    titles = bookmarks(print_build / "site" / "downloads" / "guides" / "parents.pdf")
     assert len(titles) == len(pages)
     assert all(t.endswith(p.module.title) for t, p in zip(titles, pages, strict=True))
 
 
 def test_contents_page_numbers_point_at_the_modules(print_build: Path) -> None:
-    reader = PdfReader(print_build / "packs" / "children-4-7.pdf")
+    reader = PdfReader(print_build / "site" / "downloads" / "packs" / "children-4-7.pdf")
     lines = reader.pages[1].extract_text().splitlines()
     numbers = [line for line in lines if line.strip().isdigit()]
     start = lines.index("Contents") + 1
@@ -224,7 +225,7 @@ def test_contents_page_numbers_point_at_the_modules(print_build: Path) -> None:
 
 
 def test_pages_are_numbered_and_headed_with_the_title(print_build: Path) -> None:
-    reader = PdfReader(print_build / "guides" / "8-10.pdf")
+    reader = PdfReader(print_build / "site" / "downloads" / "guides" / "8-10.pdf")
     total = len(reader.pages)
     for number in (2, total // 2, total):
         text = reader.pages[number - 1].extract_text()
@@ -233,7 +234,7 @@ def test_pages_are_numbered_and_headed_with_the_title(print_build: Path) -> None
 
 
 def test_metadata_language_tags_and_embedded_fonts(print_build: Path) -> None:
-    reader = PdfReader(print_build / "packs" / "children-11-13.pdf")
+    reader = PdfReader(print_build / "site" / "downloads" / "packs" / "children-11-13.pdf")
     root = reader.trailer["/Root"]
     assert reader.metadata.title == "Staying safe online, ages 11 to 13"
     assert root["/Lang"] == "en"
@@ -250,7 +251,8 @@ def test_metadata_language_tags_and_embedded_fonts(print_build: Path) -> None:
 
 
 def test_a4_by_default(print_build: Path) -> None:
-    for pdf in [*print_build.glob("packs/*.pdf"), *print_build.glob("guides/*.pdf")]:
+    for pdf in [*print_build.glob("site/downloads/packs/*.pdf"),
+                *print_build.glob("site/downloads/guides/*.pdf")]:
         assert page_sizes(pdf) == {A4}, pdf.name
 
 
@@ -287,14 +289,14 @@ def test_letter_on_request_with_images_scaled_to_fit(tmp_path: Path) -> None:
     add_image(root, "images/wide.png")
     result = run_signpost(root, "build", "--only", "children-4-7", "--paper", "letter")
     assert result.returncode == 0, result.stderr
-    pack = root / "build" / "packs" / "children-4-7.pdf"
+    pack = root / "build" / "site" / "downloads" / "packs" / "children-4-7.pdf"
     assert page_sizes(pack) == {LETTER}
-    assert page_sizes(root / "build" / "guides" / "4-7.pdf") == {LETTER}
+    assert page_sizes(root / "build" / "site" / "downloads" / "guides" / "4-7.pdf") == {LETTER}
     [(width, height)] = images_drawn(pack)
     text_width = LETTER[0] - 2 * 17 / 25.4 * 72  # the page less its 17 mm margins
     assert text_width * 0.95 < width <= text_width + 1
     assert abs(width / height - 3000 / 600) < 0.05  # scaled, not stretched
-    html = (root / "build" / "packs" / "children-4-7.html").read_text(encoding="utf-8")
+    html = (root / "build" / "print" / "packs" / "children-4-7.html").read_text(encoding="utf-8")
     assert 'src="data:image/png;base64,' in html  # the HTML copy stands on its own
 
 
@@ -303,8 +305,9 @@ def test_no_pdf_skips_print_outputs(tmp_path: Path) -> None:
     result = run_signpost(root, "build", "--only", "children-4-7", "--no-pdf")
     assert result.returncode == 0, result.stderr
     assert (root / "build" / "site" / "children-4-7" / "index.html").is_file()
-    assert not (root / "build" / "packs").exists()
-    assert not (root / "build" / "guides").exists()
+    assert not (root / "build" / "site" / "downloads" / "packs").exists()
+    assert not (root / "build" / "site" / "downloads" / "guides").exists()
+    assert not (root / "build" / "print").exists()
 
 
 def add_missing_image(root: Path) -> tuple[Path, int]:
@@ -351,4 +354,4 @@ def test_missing_pango_names_the_packages_and_still_builds_sites(tmp_path: Path)
     assert "libpango-1.0-0 libpangoft2-1.0-0" in result.stderr
     assert "Traceback" not in result.stderr
     assert (root / "build" / "site" / "children-4-7" / "index.html").is_file()
-    assert not (root / "build" / "packs" / "children-4-7.pdf").exists()
+    assert not (root / "build" / "site" / "downloads" / "packs" / "children-4-7.pdf").exists()

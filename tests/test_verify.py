@@ -41,13 +41,13 @@ def test_the_scan_reads_print_html_too(project: Path) -> None:
     assert run_signpost(project, "build", "--no-pdf").returncode == 0
     curriculum, _ = load_and_check(project)
     assert verify_outputs(curriculum, project / "build", "GB") == []
-    pack = project / "build" / "packs" / "children-8-10.html"
+    pack = project / "build" / "print" / "packs" / "children-8-10.html"
     pack.parent.mkdir(parents=True, exist_ok=True)
     module = curriculum.modules["chatting-in-games"]
     answers = next(b for b in module.blocks() if b.kind == "answers")
     pack.write_text(f"<p>{answers.plain_markdown()}</p>", encoding="utf-8")
     problems = verify_outputs(curriculum, project / "build", "GB")
-    assert [p for p in problems if p.startswith("packs/children-8-10.html")]
+    assert [p for p in problems if p.startswith("print/packs/children-8-10.html")]
 
 
 def test_a_page_whose_content_breaks_the_allowlist_is_not_published(

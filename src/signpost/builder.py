@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -16,7 +18,7 @@ from .htmlcheck import article_findings
 from .model import Curriculum, Site
 from .output import staged_build
 from .pipeline import load_and_check
-from .render.landing import landing_page, write_landing
+from .render.landing import PRINT_PAGE, landing_page, write_landing
 from .render.markdown import RenderError
 from .render.mkdocs_build import SiteJob, SiteResult, run_site_job, zip_site
 from .render.pages import docs_tree
@@ -106,8 +108,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
         for site in prepared:
             if site not in stale:
                 progress(f"  {site.site_id}: unchanged, from the cache")
-        jobs = [site_job(site, manifest, staging / "offline" / f"{site.site_id}.zip")
-                for site in stale]
+        jobs = [site_job(site, manifest, offline_zip(staging, site.site_id)) for site in stale]
         results = build_sites(jobs, options.jobs, progress)
         failed = [r for r in results if not r.ok]
         if failed:
@@ -115,7 +116,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
                 [f"{r.site_id}: {message}" for r in failed for message in r.messages]
             )
         for site in prepared:
-            zipped = staging / "offline" / f"{site.site_id}.zip"
+            zipped = offline_zip(staging, site.site_id)
+            relative_404(site.output, site.site_id)
             if not zipped.exists():
                 zip_site(site.output, zipped)
             manifest.keys[site.name] = site.key
@@ -130,7 +132,9 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
                            key=landing_order)
         write_landing(
             staging / "site" / "index.html",
-            landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites)),
+            landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites),
+                         {site.id for site in all_sites
+                          if (staging / "site" / site.id / PRINT_PAGE).is_file()}),
         )
         if not notes:  # a build that could not make everything is never "complete"
             manifest.keys["inputs"] = inputs
@@ -150,9 +154,9 @@ def verify_outputs(curriculum: Curriculum, staging: Path, region: str) -> list[s
         if site.kind == "teachers":
             continue
         outputs = list(site_outputs(staging / "site" / site.id))
-        prints = [staging / "packs" / f"{site.id}.html"]
+        prints = [staging / "print" / "packs" / f"{site.id}.html"]
         if site.kind == "parents":
-            prints.append(staging / "guides" / "parents.html")
+            prints.append(staging / "print" / "guides" / "parents.html")
         outputs += print_outputs(prints)
         problems += leaks(outputs, phrases, staging)
     return problems
@@ -221,9 +225,11 @@ def prune_stale(staging: Path, site_ids: set[str]) -> None:
     """Remove what a previous build made for sites that no longer exist."""
     for folder in ("site", "sources"):
         for entry in (staging / folder).glob("*"):
-            if entry.is_dir() and entry.name not in site_ids:
+            if entry.is_dir() and entry.name not in site_ids and \
+                    (folder, entry.name) != ("site", DOWNLOADS):
                 shutil.rmtree(entry)
-    for pattern in ("offline/*.zip", "packs/*"):
+    for pattern in (f"site/{DOWNLOADS}/offline/*.zip", f"site/{DOWNLOADS}/packs/*",
+                    "print/packs/*"):
         for entry in staging.glob(pattern):
             if entry.name.split(".")[0] not in site_ids:
                 entry.unlink()
@@ -302,19 +308,102 @@ def landing_order(site: Site) -> tuple[int, str]:
     return (AGE_BANDS.index(site.band) if site.band else len(AGE_BANDS), site.id)
 
 
-def downloads(staging: Path, sites: list[Site]) -> dict[str, list[tuple[str, str]]]:
-    links: dict[str, list[tuple[str, str]]] = {}
+DOWNLOADS = "downloads"  # build/site/downloads/: packs, guides and offline copies, published
+
+
+def offline_zip(staging: Path, site_id: str) -> Path:
+    """A site's offline copy: beside the sites in the published folder, never inside one."""
+    return staging / "site" / DOWNLOADS / "offline" / f"{site_id}.zip"
+
+
+def downloads(staging: Path, sites: list[Site]) -> dict[str, list[Download]]:
+    """Each site card's downloads on the landing page, as links relative to build/site/.
+
+    A learner site's card links its learner material only (its pack and offline copy); the
+    facilitator guides go with the teachers' site, the parents' guide with the parents' site.
+    """
+    from .model import AGE_BANDS
+
+    published = staging / "site"
+    links: dict[str, list[Download]] = {}
+
+    def add(entries: list[Download], label: str, relative: str) -> None:
+        path = published / DOWNLOADS / relative
+        if path.is_file():
+            entries.append(Download(label, f"{DOWNLOADS}/{relative}", size(path)))
+
     for site in sites:
-        entries: list[tuple[str, str]] = []
-        zipped = staging / "offline" / f"{site.id}.zip"
-        if zipped.exists():
-            entries.append(("Offline copy (zip, opens with no internet)", f"../offline/{site.id}.zip"))
-        pack = staging / "packs" / f"{site.id}.pdf"
-        if pack.exists():
-            entries.append(("Printable pack (PDF)", f"../packs/{site.id}.pdf"))
-        if site.band and (staging / "guides" / f"{site.band}.pdf").exists():
-            entries.append(("Facilitator guide (PDF)", f"../guides/{site.band}.pdf"))
-        if site.id == "parents" and (staging / "guides" / "parents.pdf").exists():
-            entries.append(("Parents' guide (PDF)", "../guides/parents.pdf"))
+        entries: list[Download] = []
+        if site.learner:
+            add(entries, "Printable pack (PDF)", f"packs/{site.id}.pdf")
+        if site.kind == "teachers":
+            for band in AGE_BANDS:
+                add(entries, f"Facilitator guide, ages {band} (PDF)", f"guides/{band}.pdf")
+        if site.kind == "parents":
+            add(entries, "Parents' guide (PDF)", "guides/parents.pdf")
+        add(entries, "Offline copy (zip, opens with no internet)", f"offline/{site.id}.zip")
         links[site.id] = entries
     return links
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    href: str  # relative to build/site/
+    size: str  # for people on slow networks: "1.2 MB"
+
+
+def size(path: Path) -> str:
+    count = path.stat().st_size
+    if count < 1_000_000:
+        return f"{max(1, round(count / 1000))} kB"
+    return f"{count / 1_000_000:.1f} MB"
+
+
+ROOT_ABSOLUTE = re.compile(r'(\s(?:href|src)=")/(?!/)')
+
+
+def relative_404(site_dir: Path, site_id: str) -> None:
+    """Make a site's 404 page work wherever the site is published.
+
+    Without `site_url` MkDocs writes 404.html with root-absolute links (/assets/...), right
+    only for a site at the web root. Here they become relative to the site's folder, and a
+    small script sets the page's base to that folder when a web server shows the page for a
+    missing address deeper down (/<site-id>/a/b/missing.html). With `site_url`, MkDocs'
+    links already name the published folder, and the page is left as it is.
+    """
+    page = site_dir / "404.html"
+    if not page.is_file():
+        return
+    text = page.read_text(encoding="utf-8")
+    if '"base": "/"' not in text or BASE_SCRIPT_MARK in text:
+        return
+    text = ROOT_ABSOLUTE.sub(r"\1", text).replace(' href=""', ' href="./"')
+    text = text.replace('"base": "/"', '"base": "."').replace('"search": "/', '"search": "')
+    text = text.replace('new URL("/",location)', 'new URL(".",document.baseURI)')
+    script = BASE_SCRIPT.replace("SITE_ID", json.dumps(f"/{site_id}/"))
+    text = text.replace('<meta charset="utf-8">', '<meta charset="utf-8">\n' + script, 1)
+    text = re.sub(r'(<script src="assets/javascripts/bundle\.)', CONFIG_SCRIPT + r"\n\1", text,
+                  count=1)
+    page.unlink()  # may be a hard link into the previous build
+    page.write_text(text, encoding="utf-8")
+
+
+BASE_SCRIPT_MARK = "signpost-404-base"
+BASE_SCRIPT = (
+    '<script id="signpost-404-base">(function () {'
+    " var path = location.pathname, folder = SITE_ID, at = path.indexOf(folder);"
+    " if (location.protocol.indexOf('http') === 0 && at >= 0)"
+    " document.write('<base href=\"' + path.slice(0, at + folder.length) + '\">');"
+    " })();</script>"
+)
+# The theme's scripts find the search index from the page's address, not its base: point
+# them at the site's folder too.
+CONFIG_SCRIPT = (
+    "<script>(function () { var config = document.getElementById('__config');"
+    " if (!config || !document.querySelector('base')) return;"
+    " var data = JSON.parse(config.textContent);"
+    " data.base = new URL(data.base, document.baseURI).href;"
+    " data.search = new URL(data.search, document.baseURI).href;"
+    " config.textContent = JSON.stringify(data); })();</script>"
+)

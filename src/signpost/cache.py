@@ -92,8 +92,9 @@ class Manifest:
         for name in self.keys:
             if name.startswith("site/") and name.count("/") == 1:
                 site = name.removeprefix("site/")
-                needed = [build_dir / name / "index.html", build_dir / "offline" / f"{site}.zip"]
-            elif name.startswith("print/"):
+                needed = [build_dir / name / "index.html",
+                          build_dir / "site" / "downloads" / "offline" / f"{site}.zip"]
+            elif name.startswith("print/"):  # print/<the PDF's path in build/>
                 needed = [build_dir / name.removeprefix("print/")]
             else:
                 continue

@@ -34,9 +34,9 @@ CHROMIUM_ARGS = [
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 360, "height": 740}
 SPECIAL_PAGES = ("index.html", "glossary.html", "get-help.html", "404.html")
-# MkDocs writes 404.html with root-absolute links (/assets/...) for a web server to serve at any
-# path; it is never opened from file:// and is not a page of the site's own navigation.
-NOT_OPENED = ("404.html",)
+# Every page is opened, 404.html too: the build makes its links relative to the site's folder
+# (see builder.relative_404), so it works served and from file://.
+NOT_OPENED: tuple[str, ...] = ()
 
 
 def site_ids() -> list[str]:
@@ -167,7 +167,7 @@ def server(built: Path) -> Iterator[str]:
 def unzipped(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every offline bundle unzipped, as a school would from a USB stick."""
     target = tmp_path_factory.mktemp("offline")
-    for bundle in sorted((built / "offline").glob("*.zip")):
+    for bundle in sorted((built / "site" / "downloads" / "offline").glob("*.zip")):
         with zipfile.ZipFile(bundle) as archive:
             archive.extractall(target)
     return target
@@ -237,7 +237,8 @@ def served_site(built: Path, server: str):
 def offline_site(built: Path, unzipped: Path):
     def site(site_id: str) -> BuiltSite:
         folder = unzipped / site_id
-        assert (folder / "index.html").is_file(), f"offline/{site_id}.zip has no index.html"
+        assert (folder / "index.html").is_file(), \
+            f"downloads/offline/{site_id}.zip has no index.html"
         return BuiltSite(site_id, folder, folder.as_uri() + "/", built / "sources" / site_id)
 
     return site

@@ -34,7 +34,8 @@ PARENTS_SITE = "parents"
 
 @dataclass
 class PrintDocument:
-    """One PDF (and its HTML twin) to write; `path` is relative to build/."""
+    """One PDF (and its HTML twin) to write; `path` is relative to build/: the PDF is
+    published under site/downloads/, the HTML it is printed from kept in build/print/."""
 
     path: str
     title: str
@@ -84,7 +85,7 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
     html = render("print/pack.html", curriculum, settings, site.language, (site.kind, site.band),
                   title=site.title, site=site, entries=entries,
                   help_prompt=site.help_prompt, worksheet=worksheet)
-    return PrintDocument(f"packs/{site.id}.pdf", site.title, site.language, html,
+    return PrintDocument(f"site/downloads/packs/{site.id}.pdf", site.title, site.language, html,
                          weight=len(entries) * 3)
 
 
@@ -113,7 +114,8 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
                   title=title, band=band, entries=entries,
                   curriculum_map=curriculum_map(curriculum, band, entries),
                   help_prompt=teachers_prompt(curriculum))
-    return PrintDocument(f"guides/{band}.pdf", title, language, html, weight=len(entries) * 4)
+    return PrintDocument(f"site/downloads/guides/{band}.pdf", title, language, html,
+                         weight=len(entries) * 4)
 
 
 def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocument:
@@ -139,7 +141,7 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
     prompt = site.help_prompt if site else ""
     html = render("print/parents.html", curriculum, settings, language, ("parents", None),
                   title=title, guides=guides, bands=bands, help_prompt=prompt)
-    return PrintDocument("guides/parents.pdf", title, language, html,
+    return PrintDocument("site/downloads/guides/parents.pdf", title, language, html,
                          weight=len(guides) * 2 + sum(len(e) for _, e in bands))
 
 

@@ -10,6 +10,19 @@ from ..model import Curriculum, Site
 from .documents import PrintDocument, PrintSettings, print_documents
 from .pdf import render_all, weasyprint_problem
 
+DOWNLOADS = "site/downloads/"  # the published folder's downloads, relative to build/
+PRINT_HTML = "print/"  # the HTML each PDF is printed from: read by checks, not published
+
+
+def download_name(document: PrintDocument) -> str:
+    """The PDF's path under downloads/, e.g. packs/children-4-7.pdf."""
+    return document.path.removeprefix(DOWNLOADS)
+
+
+def html_path(document: PrintDocument) -> str:
+    """Where the HTML a PDF is printed from goes, relative to build/: print/packs/<id>.html."""
+    return PRINT_HTML + download_name(document).removesuffix(".pdf") + ".html"
+
 
 def write_print(
     curriculum: Curriculum, sites: list[Site], settings: PrintSettings, staging: Path,
@@ -33,7 +46,7 @@ def write_print(
         manifest.keys.pop(f"print/{document.path}", None)
     for document in documents:
         if document not in stale:
-            progress(f"  {document.path}: unchanged, from the cache")
+            progress(f"  {download_name(document)}: unchanged, from the cache")
     if not stale:
         return []
     problem = weasyprint_problem()
@@ -55,7 +68,7 @@ def write_print(
 
 
 def write_html(document: PrintDocument, staging: Path) -> None:
-    target = (staging / document.path).with_suffix(".html")
+    target = staging / html_path(document)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
     target.write_text(document.html, encoding="utf-8")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..model import Curriculum, Site
+
+PRINT_PAGE = "print-and-share.html"  # each site's page of its downloads
 
 _environment = Environment(
     loader=PackageLoader("signpost", "templates"),
@@ -17,13 +20,17 @@ _environment = Environment(
 
 
 def landing_page(
-    curriculum: Curriculum, sites: list[Site], region: str, downloads: dict[str, list[tuple[str, str]]]
+    curriculum: Curriculum, sites: list[Site], region: str, downloads: dict[str, list[Any]],
+    print_pages: set[str] | None = None,
 ) -> str:
-    """`downloads`: site id -> (label, path relative to build/site/) of its print files."""
+    """`downloads`: site id -> its downloads (each with `label`, `href` relative to
+    build/site/ and `size`); `print_pages`: the sites that have a "Print and share" page."""
     return _environment.get_template("landing.html").render(
         sites=sites,
         region=curriculum.regions[region],
         downloads=downloads,
+        print_pages=print_pages or set(),
+        print_page=PRINT_PAGE,
     )
 
 

@@ -89,13 +89,16 @@ def run_site_job(job: SiteJob) -> SiteResult:
 
 
 def zip_site(site_dir: Path, target: Path) -> None:
-    """The site as a zip that opens from a USB stick with no network."""
+    """The site as a zip that opens from a USB stick with no network.
+
+    `target` belongs outside `site_dir` (build/site/downloads/offline/); it is never zipped
+    into itself."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         target.unlink()  # may be a hard link into the previous build
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
         for path in sorted(site_dir.rglob("*")):
-            if path.is_file():
+            if path.is_file() and path.resolve() != target.resolve():
                 archive.write(path, Path(site_dir.name) / path.relative_to(site_dir))
 
 

@@ -74,6 +74,7 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> Docs
             flat.extend(entry.get("_", [entry]))
         if flat:
             tree.nav.append({section.section.title: flat})
+    print_and_share_page(context, tree)
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context)
     tree.nav.append({"Glossary": "glossary.md"})
@@ -362,3 +363,67 @@ def channel_sections(channels: list[Channel]) -> list[str]:
         lines += [f"*{note}*", "{ .sp-source }", ""]
     return lines
 
+PRINT_PAGE = "print-and-share.md"
+
+
+def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
+    """"Print and share": the site's own downloads, and its navigation entry.
+
+    The files sit in the published folder beside the sites (downloads/, see builder.py), so
+    the links climb out of the site. They work served from build/site/; an unzipped offline
+    copy holds the site alone, and the page says so. The links are HTML, not Markdown: MkDocs
+    only lets Markdown links reach files of the site itself.
+    """
+    from ..model import AGE_BANDS
+
+    site = context.content.site
+    sites = context.curriculum.sites.values()
+    up = "../downloads"
+    lines = ["# Print and share", "",
+             "Everything on this site, to print for a lesson or to take where there is no "
+             "internet.", "{ .sp-summary }", ""]
+    if site.learner:
+        pack = download_link("Printable pack for this site (PDF)", f"{up}/packs/{site.id}.pdf")
+        lines += ["## To print", "",
+                  f"- {pack}: the handouts, cards and worksheets of every lesson here, ready to "
+                  "print.", ""]
+    elif site.kind == "teachers":
+        lines += ["## Facilitator guides", "",
+                  "Lesson plans with timings, answers and safeguarding notes. Learners never "
+                  "see these.", ""]
+        lines += [f"- {download_link(f'Facilitator guide, ages {band} (PDF)', f'{up}/guides/{band}.pdf')}"
+                  for band in AGE_BANDS]
+        learner_sites = sorted((s for s in sites if s.learner and s.band),
+                               key=lambda s: (AGE_BANDS.index(s.band), s.id))
+        if learner_sites:
+            lines += ["", "## Handouts for your class", "",
+                      "The learners' printable packs: handouts, cards and worksheets.", ""]
+            bands = [s.band for s in learner_sites]  # named by band: no title, so a
+            for s in learner_sites:                  # learner site's rename rebuilds it alone
+                name = f"Learner pack, ages {s.band}"
+                name += f" ({s.id})" if bands.count(s.band) > 1 else ""
+                lines.append(f"- {download_link(name + ' (PDF)', f'{up}/packs/{s.id}.pdf')}")
+        lines.append("")
+    elif site.kind == "parents":
+        guide = download_link("Parents’ guide (PDF)", f"{up}/guides/parents.pdf")
+        lines += ["## To print", "",
+                  f"- {guide}: what children learn at each age, and how to talk about it at "
+                  "home.", ""]
+    offline = download_link("Offline copy of this site (zip)", f"{up}/offline/{site.id}.zip")
+    lines += ["## To use without the internet", "",
+              f"- {offline}: unzip it onto a "
+              f"computer or USB stick, then open `{site.id}/index.html` in a web browser. Every "
+              "page and the search work with no internet connection.", "",
+              "Reading the offline copy? The downloads and the other sites are not inside it: "
+              "get them from the web address you copied this site from.", "{ .sp-source }", "",
+              "## Other Signpost sites", "",
+              f"- {download_link('All the Signpost sites and their downloads', '../index.html')}", ""]
+    tree.pages[PRINT_PAGE] = "\n".join(lines)
+    tree.nav.append({"Print and share": PRINT_PAGE})
+
+
+def download_link(text: str, href: str) -> str:
+    """An HTML link MkDocs leaves as written (it may point outside the site)."""
+    from html import escape
+
+    return f'<a href="{escape(href)}">{escape(text)}</a>'
