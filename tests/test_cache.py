@@ -222,3 +222,16 @@ def test_build_skips_advisory_scores_but_check_reports_them(project_built: Path)
     result = run_signpost(project_built, "check")
     assert "SP408" in result.stdout and result.returncode == 0
     assert cache.exists()
+
+
+def test_a_build_removes_downloads_of_the_old_layout(project_built: Path) -> None:
+    """Packs, guides and zips now live in build/site/downloads/; the old folders go."""
+    build_dir = project_built / "build"
+    for old in ("packs/children-4-7.pdf", "guides/4-7.pdf", "offline/parents.zip"):
+        (build_dir / old).parent.mkdir(parents=True, exist_ok=True)
+        (build_dir / old).write_bytes(b"old")
+    module = project_built / "curriculum" / "feelings-and-consent" / "uh-oh-feelings.md"
+    module.write_text(module.read_text() + "\nOne more line.\n")
+    build(project_built)
+    assert not [p for p in ("packs", "guides", "offline") if (build_dir / p).exists()]
+    assert (build_dir / "site" / "downloads" / "offline" / "parents.zip").is_file()

@@ -101,6 +101,9 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     manifest.keys["region"] = options.region
     notes: list[str] = []
     with staged_build(build_dir, keep_previous=same_region) as staging:
+        for old in OLD_LAYOUT:  # before downloads moved into the published folder
+            if (staging / old).is_dir():
+                shutil.rmtree(staging / old)
         if not options.only:
             prune_stale(staging, {site.id for site in curriculum.sites.values()})
         prepared = write_sources(curriculum, sites, options, staging, progress)
@@ -309,6 +312,7 @@ def landing_order(site: Site) -> tuple[int, str]:
 
 
 DOWNLOADS = "downloads"  # build/site/downloads/: packs, guides and offline copies, published
+OLD_LAYOUT = ("packs", "guides", "offline")  # where builds before it put them, in build/
 
 
 def offline_zip(staging: Path, site_id: str) -> Path:
