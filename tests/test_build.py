@@ -196,7 +196,9 @@ class _Resources(HTMLParser):
 
 
 def authored_urls() -> set[str]:
-    urls: set[str] = set()
+    from signpost.render.pages import QUICK_EXIT_URL
+
+    urls: set[str] = {QUICK_EXIT_URL}  # the quick exit's neutral page: a link, never loaded
     for path in (ROOT / "curriculum").rglob("*"):
         if path.suffix in (".md", ".yml"):
             urls |= set(re.findall(r"https://[^\s)\"'>]+", path.read_text(encoding="utf-8")))
