@@ -33,11 +33,15 @@ def hidden_sentences(curriculum: Curriculum) -> set[str]:
         for block in iter_blocks(module.body):
             if block.kind not in FACILITATOR_ONLY:
                 continue
-            text = normalise(re.sub(r"\{\{.*?\}\}", " ", block.plain_markdown()))
-            for sentence in re.split(r"(?<=[.!?])\s+|(?:^|\s)-\s|\s\d+\.\s", text):
-                sentence = re.sub(r"^[a-z0-9]\s*[:.)]\s+", "", sentence.strip(" -.!?:;\"'"))
-                if len(sentence.split()) >= 6:
-                    found.add(sentence)
+            # a sentence ends with its paragraph (a lesson plan may show the next one
+            # in another box, after the activity it answers)
+            for paragraph in re.split(r"\n\s*\n", block.plain_markdown()):
+                text = normalise(re.sub(r"\{\{.*?\}\}", " ", paragraph))
+                for sentence in re.split(r"(?<=[.!?])\s+|(?:^|\s)-\s|\s\d+\.\s", text):
+                    sentence = re.sub(r"^[a-z0-9]\s*[:.)]\s+", "",
+                                      sentence.strip(" -.!?:;\"'"))
+                    if len(sentence.split()) >= 6:
+                        found.add(sentence)
     return found
 
 
