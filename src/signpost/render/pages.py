@@ -380,8 +380,8 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
     sites = context.curriculum.sites.values()
     up = "../downloads"
     lines = ["# Print and share", "",
-             "Everything on this site, to print for a lesson or to take where there is no "
-             "internet.", "{ .sp-summary }", ""]
+             "This site's downloads: to print, or to use where there is no internet.",
+             "{ .sp-summary }", ""]
     if site.learner:
         pack = download_link("Printable pack for this site (PDF)", f"{up}/packs/{site.id}.pdf")
         lines += ["## To print", "",
