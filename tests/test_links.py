@@ -170,6 +170,10 @@ def test_an_offline_copy_holds_its_site_and_nothing_else(published: Path, site: 
     assert f"{site}/index.html" in names and f"{site}/print-and-share.html" in names
     assert all(name.startswith(f"{site}/") for name in names)
     assert not [n for n in names if n.endswith((".zip", ".pdf")) or f"/{DOWNLOADS}/" in n]
+    with zipfile.ZipFile(published / DOWNLOADS / "offline" / f"{site}.zip") as archive:
+        for name in names:  # the same pages as the published site, 404.html included
+            if name.endswith(".html"):
+                assert archive.read(name) == (published / name).read_bytes(), name
 
 
 def test_404_pages_link_relative_to_their_site(published: Path) -> None:

@@ -120,9 +120,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             )
         for site in prepared:
             zipped = offline_zip(staging, site.site_id)
-            relative_404(site.output, site.site_id)
-            if not zipped.exists():
-                zip_site(site.output, zipped)
+            if relative_404(site.output, site.site_id) or not zipped.exists():
+                zip_site(site.output, zipped)  # again, when the 404 page changed after
             manifest.keys[site.name] = site.key
             manifest.keys[f"{site.name}/layout"] = site.layout_key
         if options.pdf:
@@ -367,7 +366,7 @@ def size(path: Path) -> str:
 ROOT_ABSOLUTE = re.compile(r'(\s(?:href|src)=")/(?!/)')
 
 
-def relative_404(site_dir: Path, site_id: str) -> None:
+def relative_404(site_dir: Path, site_id: str) -> bool:
     """Make a site's 404 page work wherever the site is published.
 
     Without `site_url` MkDocs writes 404.html with root-absolute links (/assets/...), right
@@ -375,13 +374,15 @@ def relative_404(site_dir: Path, site_id: str) -> None:
     small script sets the page's base to that folder when a web server shows the page for a
     missing address deeper down (/<site-id>/a/b/missing.html). With `site_url`, MkDocs'
     links already name the published folder, and the page is left as it is.
+
+    Returns True when it rewrote the page.
     """
     page = site_dir / "404.html"
     if not page.is_file():
-        return
+        return False
     text = page.read_text(encoding="utf-8")
     if '"base": "/"' not in text or BASE_SCRIPT_MARK in text:
-        return
+        return False
     text = ROOT_ABSOLUTE.sub(r"\1", text).replace(' href=""', ' href="./"')
     text = text.replace('"base": "/"', '"base": "."').replace('"search": "/', '"search": "')
     text = text.replace('new URL("/",location)', 'new URL(".",document.baseURI)')
@@ -391,6 +392,7 @@ def relative_404(site_dir: Path, site_id: str) -> None:
                   count=1)
     page.unlink()  # may be a hard link into the previous build
     page.write_text(text, encoding="utf-8")
+    return True
 
 
 BASE_SCRIPT_MARK = "signpost-404-base"
