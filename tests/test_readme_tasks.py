@@ -55,6 +55,6 @@ def test_adding_a_country_as_the_readme_says(project: Path) -> None:
     for site in ("children-8-10", "parents", "teachers"):
         help_page = (project / "build" / "site" / site / "get-help.html").read_text("utf-8")
         assert "In New Zealand" in help_page and "Youthline" in help_page
-        assert "call 111" in help_page
+        assert 'call <a href="tel:111">111</a>' in help_page  # a number to tap
         # worldwide services for needs the country has none for, where they fit the readers
         assert ("Take It Down" in help_page) == (site != "children-8-10")
