@@ -132,7 +132,7 @@ YAML_VALUES = st.one_of(
 AUDIENCE_KEYS = ["id", "title", "reader", "description", "language", "kind", "learner",
                  "band", "style", "colour", "help_prompt", "sections", "age_band", "blocks"]
 REGION_KEYS = ["code", "name", "emergency", "channels", "role", "for", "url", "phone", "text",
-               "checked", "source", "status", "purpose"]
+               "checked", "source", "status", "purpose", "serves", "children", "adults"]
 
 
 def yaml_file(keys: list[str]):

@@ -291,8 +291,9 @@ class ServesEntry(Schema):
     children: ChildAges | None = Field(None, description="the ages of the children it serves: "
                                        "`all ages`, `any age`, `under 19`, `up to 35`, `5 to 25` "
                                        "or `13 and over`, a note in brackets after if needed; "
-                                       "pages show it, and a learner site lists the channel only "
-                                       "if these ages meet its band")
+                                       "pages show it with the adults (`For: under 18, and any "
+                                       "adult`), and a learner site lists the channel only if "
+                                       "these ages meet its band")
     adults: AdultGroups | None = Field(None, description="the adults it serves, a list of "
                                        "`anyone`, `parents` (and carers), `professionals` "
                                        "(teachers and other staff); a parents' or teachers' site "
