@@ -120,6 +120,7 @@ def test_sms_and_vanity_numbers(shipped_curriculum) -> None:
     assert sms_link("Text CONNECT to 686868") == "[Text CONNECT to 686868](sms:686868?body=CONNECT)"
     assert sms_link("Text 85258") == "[Text 85258](sms:85258)"
     assert sms_link("Text us") == "Text us"
+    assert phone_link("your local emergency number") == "your local emergency number"
     # Canada's text line and the US vanity number, as their help pages write them.
     site = shipped_curriculum.sites["teens-14-17"]
     content = select_site(shipped_curriculum, site)

@@ -122,10 +122,10 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
                                                               context.content, page))
     else:
+        body = finish(nodes_markdown(page.body, labels))
         parts.append(objectives_box(module, learner))
         if module.vocabulary and learner:
             parts.append(vocabulary_box(module))
-        body = finish(nodes_markdown(page.body, labels))
     parts.append(body)
     topic = context.curriculum.topic(module.topic)
     parts.append(help_box(context, page.path, urgent=bool(topic and topic.urgent_help)))
@@ -197,8 +197,9 @@ def dial_digits(phone: str) -> str:
 
 def phone_link(phone: str) -> str:
     """The number as written, as a link that dials it (text alone if it has no digits)."""
-    digits = dial_digits(phone)
-    return f"[{md(phone)}](tel:{digits})" if re.search(r"\d", digits) else md(phone)
+    if not re.search(r"\d", phone):  # words ("your local emergency number") dial nothing
+        return md(phone)
+    return f"[{md(phone)}](tel:{dial_digits(phone)})"
 
 
 def sms_link(text: str, lower_first: bool = False) -> str:
@@ -362,6 +363,7 @@ def channel_sections(channels: list[Channel]) -> list[str]:
             note += f" ({md(channel.note)})." if channel.note else "."
         lines += [f"*{note}*", "{ .sp-source }", ""]
     return lines
+
 
 PRINT_PAGE = "print-and-share.md"
 
