@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .baseconfig import load_base_config
 from .diagnostics import Report
@@ -27,9 +27,18 @@ from .model import (
     Topic,
 )
 from .parse import parse_body, split_front_matter
-from .schema import AudienceFile, ModuleFile, RegionFile, TopicsFile, age_range, validate
+from .schema import (
+    AudienceFile,
+    ModuleFile,
+    RegionFile,
+    Schema,
+    TopicsFile,
+    age_range,
+    validate,
+)
 from .yamlsource import Lines, YamlProblem, load_yaml
 
+SchemaT = TypeVar("SchemaT", bound=Schema)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -55,6 +64,19 @@ def read_yaml_mapping(
     return data, lines
 
 
+def read_validated(
+    schema: type[SchemaT], path: Path, report: Report, first_line: int = 1,
+    text: str | None = None,
+) -> tuple[SchemaT, Lines] | None:
+    """A YAML file (or front matter) checked against its schema; None once reported."""
+    parsed = read_yaml_mapping(path, report, first_line, text)
+    if parsed is None:
+        return None
+    data, lines = parsed
+    valid = validate(schema, data, lines, path, report)
+    return None if valid is None else (valid, lines)
+
+
 # --- topics -----------------------------------------------------------------
 
 
@@ -62,13 +84,10 @@ def load_topics(path: Path, report: Report) -> tuple[list[Topic], list[str]]:
     if not path.is_file():
         report.error(path, 1, "SP300", "missing topics file: create curriculum/topics.yml")
         return [], []
-    parsed = read_yaml_mapping(path, report)
-    if parsed is None:
+    checked = read_validated(TopicsFile, path, report)
+    if checked is None:
         return [], []
-    data, lines = parsed
-    valid = validate(TopicsFile, data, lines, path, report)
-    if valid is None:
-        return [], []
+    valid, lines = checked
     topics: list[Topic] = []
     for index, entry in enumerate(valid.topics):
         if any(t.id == entry.id for t in topics):
@@ -98,13 +117,10 @@ def load_module(path: Path, report: Report) -> Module | None:
     body, problems = parse_body(split.body, split.body_line)
     for problem in problems:
         report.error(path, problem.line, problem.code, problem.message)
-    parsed = read_yaml_mapping(path, report, split.front_matter_line, split.front_matter)
-    if parsed is None:
+    checked = read_validated(ModuleFile, path, report, split.front_matter_line, split.front_matter)
+    if checked is None:
         return None
-    data, lines = parsed
-    valid = validate(ModuleFile, data, lines, path, report)
-    if valid is None:
-        return None
+    valid, lines = checked
     return Module(
         id=valid.id,
         title=valid.title,
@@ -134,13 +150,10 @@ def load_module(path: Path, report: Report) -> Module | None:
 
 
 def load_region(path: Path, report: Report) -> Region | None:
-    parsed = read_yaml_mapping(path, report)
-    if parsed is None:
+    checked = read_validated(RegionFile, path, report)
+    if checked is None:
         return None
-    data, lines = parsed
-    valid = validate(RegionFile, data, lines, path, report)
-    if valid is None:
-        return None
+    valid, lines = checked
     if valid.code != path.stem:
         report.error(path, lines.of("code"), "SP013",
                      f"region code '{valid.code}' must equal the file name '{path.stem}'")
@@ -181,13 +194,10 @@ def for_whom(children: str | None, adults: tuple[str, ...]) -> str:
 
 
 def load_site(path: Path, report: Report) -> Site | None:
-    parsed = read_yaml_mapping(path, report)
-    if parsed is None:
+    checked = read_validated(AudienceFile, path, report)
+    if checked is None:
         return None
-    data, lines = parsed
-    valid = validate(AudienceFile, data, lines, path, report)
-    if valid is None:
-        return None
+    valid, lines = checked
     if valid.id != path.stem:
         report.error(path, lines.of("id"), "SP013",
                      f"site id '{valid.id}' must equal the file name '{path.stem}'")

@@ -183,9 +183,6 @@ class Region:
     path: Path
     lines: Lines
 
-    def channel_for(self, role: str) -> Channel | None:
-        return next((c for c in self.channels if c.role == role), None)
-
 
 @dataclass(frozen=True)
 class Selection:

@@ -151,16 +151,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def server(built: Path) -> Iterator[str]:
-    """build/site served on a free port of 127.0.0.1; returns the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(built / "site"))
+def serve_folder(folder: Path, handler_class: type | None = None) -> Iterator[str]:
+    """`folder` served on a free port of 127.0.0.1 until the generator is closed; yields
+    the base URL (for fixtures)."""
+    handler = functools.partial(handler_class or _QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(built: Path) -> Iterator[str]:
+    """build/site served on a free port of 127.0.0.1; returns the base URL."""
+    yield from serve_folder(built / "site")
 
 
 @pytest.fixture(scope="session")

@@ -3,15 +3,13 @@ styled, with working navigation, whether or not the base mkdocs.yml sets site_ur
 
 from __future__ import annotations
 
-import functools
 import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import SITE_IDS
+from .conftest import SITE_IDS, serve_folder
 
 pytestmark = pytest.mark.browser
 
@@ -40,13 +38,7 @@ class _NotFoundHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def error_server(built: Path) -> Iterator[str]:
-    handler = functools.partial(_NotFoundHandler, directory=str(built / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
+    yield from serve_folder(built / "site", _NotFoundHandler)
 
 
 @pytest.mark.parametrize("missing", ["no-such-page.html", "a/b/no-such-page.html"])
