@@ -134,27 +134,34 @@ def nav_paths(items: list) -> list[str]:
     return paths
 
 
-def test_navigation_follows_topics_and_prerequisites(shipped_build, shipped_curriculum) -> None:
-    """The nav MkDocs built from: topics in topics.yml order, prerequisites first within them."""
+def test_learner_navigation_is_the_numbered_teaching_order(shipped_build, shipped_curriculum
+                                                           ) -> None:
+    """A learner site lists its lessons as "Lesson N: title", prerequisites before the lessons
+    that need them, in the same order and with the same numbers as the teachers' lesson
+    plans for that band and the home page's lesson cards."""
     import yaml
 
-    order = [t.id for t in shipped_curriculum.topics]
+    teachers = yaml.safe_load((shipped_build / "sources" / "teachers" / "mkdocs.yml").read_text())
     for site in LEARNER_SITES:
         config = yaml.safe_load((shipped_build / "sources" / site / "mkdocs.yml").read_text())
-        paths = [p for p in nav_paths(config["nav"]) if p.count("/") == 1]
-        modules = [shipped_curriculum.modules[Path(p).stem] for p in paths]
-        assert len(modules) >= 6
-        topics = [order.index(m.topic) for m in modules]
-        assert topics == sorted(topics), site
-        ids = [m.id for m in modules]
-        for index, module in enumerate(modules):
-            for prerequisite in module.prerequisites:
-                if prerequisite in ids and shipped_curriculum.modules[prerequisite].topic == \
-                        module.topic:
-                    assert ids.index(prerequisite) < index
+        section = shipped_curriculum.sites[site].sections[0].title
+        lessons = next(item[section] for item in config["nav"] if section in item)
+        labels = [next(iter(entry)) for entry in lessons]
+        ids = [Path(next(iter(entry.values()))).stem for entry in lessons]
+        assert len(ids) >= 6
+        assert labels == [f"Lesson {n}: {shipped_curriculum.modules[i].title}"
+                          for n, i in enumerate(ids, 1)], site
+        for index, module_id in enumerate(ids):
+            for prerequisite in shipped_curriculum.modules[module_id].prerequisites:
+                if prerequisite in ids:
+                    assert ids.index(prerequisite) < index, (site, module_id, prerequisite)
+        band = shipped_curriculum.sites[site].band
+        plans = [Path(p).stem for p in nav_paths(teachers["nav"]) if f"lesson-plans/{band}/" in p]
+        assert plans == ids, site
         html = (shipped_build / "site" / site / "index.html").read_text(encoding="utf-8")
-        for path in paths:
-            assert f'href="{path.replace(".md", ".html")}"' in html
+        cards = re.findall(r'<a class="sp-card" href="([^"]+)">.*?Lesson (\d+)<', html)
+        assert [(Path(href).stem, int(n)) for href, n in cards] == \
+            [(i, n) for n, i in enumerate(ids, 1)], site
 
 
 def test_glossary_holds_every_term(shipped_build, shipped_curriculum) -> None:

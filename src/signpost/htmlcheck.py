@@ -26,7 +26,8 @@ Attributes, on any allowed element:
   fake search box, a "Where to get help" box with other numbers, an overlay):
   `admonition`, `admonition-title`, `sp-<block kind>` for every block kind, and
   the `sp-summary`, `sp-objectives`, `sp-vocabulary`, `sp-help`, `sp-source`
-  and `sp-urgent` ("Is this happening now?") boxes. On `code`, also
+  `sp-urgent` ("Is this happening now?") boxes, and the lesson cards, pictures and
+  credits of the home and lesson pages (`sp-card*`, `sp-hero`, `sp-credits`). On `code`, also
   `language-<name>` (what a fenced code block with a language gives); on `a`,
   also `headerlink` and `toclink` (the toc extension's permalinks, when the base
   mkdocs.yml turns them on).
@@ -101,10 +102,13 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     "ol": frozenset({"start", "type"}),
     "li": frozenset({"value"}),
 }
-# sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py).
+# sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py); sp-cards and
+# sp-card*: a learner home page's lesson cards, sp-hero a lesson's picture, sp-credits who
+# made the pictures and fonts (render/pages.py). Classes only style: none runs anything.
 PIPELINE_CLASSES = frozenset(
     {"admonition", "admonition-title", "sp-summary", "sp-objectives", "sp-vocabulary",
-     "sp-help", "sp-source", "sp-urgent", "sp-prep"}
+     "sp-help", "sp-source", "sp-urgent", "sp-prep", "sp-cards", "sp-card", "sp-card-picture",
+     "sp-card-number", "sp-card-title", "sp-card-summary", "sp-hero", "sp-credits"}
     | {f"sp-{kind}" for kind in BLOCK_KINDS}
 )
 ELEMENT_CLASSES: dict[str, re.Pattern[str]] = {

@@ -387,8 +387,10 @@ class AudienceFile(Schema):
                            "the site may ever show")
     band: AgeBand | None = Field(None, description="a learner site's age band; it shows "
                                  "lessons of that band only")
-    style: Literal["playful", "calm", "plain"] = Field("calm", description="`playful`, `calm` "
-                                                       "or `plain`")
+    style: Literal["picture-book", "bright", "teen", "calm", "dense"] = Field(
+        "calm", description="the site's look: `picture-book` (ages 4-7: big type, pictures, "
+        "the characters beside activities), `bright` (8-13: friendly, pictures), `teen` "
+        "(phone-first, icons not characters), `calm` (parents) or `dense` (teachers)")
     colour: Colour = Field("#1a4f8b", description="the site's colour in quotes "
                            "(`\"#00695c\"`)")
     help_prompt: PlainText = Field(description="the sentence that opens every help box")

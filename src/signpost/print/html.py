@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
 from ..parse import LINK, link_target
-from ..render.markdown import RenderError, as_written, fill_region
+from ..render.markdown import RenderError, as_written, block_heading, fill_region
 
 # The extensions of the base mkdocs.yml that change how module text reads on paper.
 MARKDOWN_EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "md_in_html"]
@@ -67,9 +67,8 @@ class ModuleBody:
     def block_html(self, block: Block) -> Markup:
         return Markup(environment.get_template("print/block.html").render(
             kind=block.kind,
-            label=self.labels.get(block.kind, block.kind.title()),
-            title=block.title if block.title != self.labels.get(block.kind) else None,
-            minutes=block.minutes,
+            heading=block_heading(block, self.labels),
+            minutes=block.minutes if getattr(self.labels, "timed", True) else None,
             restricted=block.kind in FACILITATOR_ONLY,
             body=self.html(block.children),
             worksheet=self.worksheet if block.kind in ("activity", "discussion") else None,

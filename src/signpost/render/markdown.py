@@ -13,13 +13,23 @@ from ..model import Block, Module, Node, Text
 from ..parse import LINK, link_target
 from ..regions import UnknownVariable, render_text
 
-LEARNER_LABELS = {
+
+class Labels(dict[str, str]):
+    """What each block kind is called for one kind of reader, and whether its boxes show
+    minutes: learners see no lesson timings, whoever leads the lesson does."""
+
+    def __init__(self, names: dict[str, str], timed: bool) -> None:
+        super().__init__(names)
+        self.timed = timed
+
+
+LEARNER_LABELS = Labels({
     "activity": "Activity",
     "discussion": "Let's talk",
     "keypoints": "Remember",
     "family": "At home",
-}
-FACILITATOR_LABELS = {
+}, timed=False)
+FACILITATOR_LABELS = Labels({
     "activity": "Activity",
     "discussion": "Discussion",
     "keypoints": "Key points",
@@ -27,7 +37,7 @@ FACILITATOR_LABELS = {
     "answers": "Answers",
     "safeguarding": "Safeguarding",
     "family": "Family follow-up",
-}
+}, timed=True)
 
 
 class RenderError(Exception):
@@ -38,11 +48,21 @@ class RenderError(Exception):
         self.path, self.line, self.code, self.message = path, line, code, message
 
 
+def block_heading(block: Block, labels: dict[str, str]) -> str:
+    """The box's label and title, said once: "Remember", not "Remember: Remember"; a title
+    that already names its part ("Warm-up: ...") or starts with the label stands alone."""
+    label = labels.get(block.kind, block.kind.title())
+    title = (block.title or "").strip()
+    if not title:
+        return label
+    if ":" in title or title.casefold().startswith(label.casefold()):
+        return title
+    return f"{label}: {title}"
+
+
 def block_title(block: Block, labels: dict[str, str]) -> str:
-    title = labels.get(block.kind, block.kind.title())
-    if block.title:
-        title = f"{title}: {block.title}"
-    if block.minutes:
+    title = block_heading(block, labels)
+    if block.minutes and getattr(labels, "timed", True):
         title = f"{title} ({block.minutes} minutes)"
     return title.replace('"', "'")
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from ..model import Channel, Curriculum, Module, Site
 from ..regions import help_channels, region_variables
 from ..regions import markdown_text as md
@@ -20,6 +22,8 @@ from .markdown import (
     nodes_markdown,
     repoint_links,
 )
+from .pictures import Scene, help_scene, scene_svg, topic_scene
+from .styles import ICON_LICENCE_FILE, PICTURES_DIR, PICTURES_LICENCE_FILE, SCENE_STYLES, STYLE_FONTS
 
 NavItem = dict[str, Any]
 HELP_PAGE = "get-help.md"
@@ -39,6 +43,7 @@ class DocsTree:
     pages: dict[str, str] = field(default_factory=dict)  # docs path -> Markdown
     files: dict[str, Path] = field(default_factory=dict)  # docs path -> file to copy
     nav: list[NavItem] = field(default_factory=list)
+    assets: dict[str, bytes] = field(default_factory=dict)  # docs path -> generated file
 
 
 @dataclass(frozen=True)
@@ -57,7 +62,7 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> Docs
     context = PageContext(content, curriculum, region, region_variables(curriculum, region),
                           page_of)
     tree = DocsTree()
-    tree.pages["index.md"] = home_page(context)
+    tree.pages["index.md"] = home_page(context, tree)
     tree.nav.append({"Home": "index.md"})
     for section in content.sections:
         entries: list[NavItem] = []
@@ -76,16 +81,17 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> Docs
             tree.nav.append({section.section.title: flat})
     print_and_share_page(context, tree)
     tree.pages["glossary.md"] = glossary_page(context)
-    tree.pages["get-help.md"] = help_page(context)
+    tree.pages["get-help.md"] = help_page(context, tree)
     tree.nav.append({"Glossary": "glossary.md"})
     tree.nav.append({"Get help": "get-help.md"})
     return tree
 
 
 def module_pages(context: PageContext, pages: tuple[ModulePage, ...], tree: DocsTree) -> list:
-    """Nav entries for pages, grouped by topic in topics.yml order; lesson plans numbered
-    in teaching order instead."""
-    if pages and all(page.view == "lesson-plan" for page in pages):
+    """Nav entries for pages: lessons (learner pages and lesson plans) numbered in teaching
+    order, the same numbers as the home page, packs and guides; guides grouped by topic in
+    topics.yml order."""
+    if pages and all(page.view in ("lesson-plan", "learner") for page in pages):
         ordered = lesson_sequence(context.curriculum, pages)
         for page in ordered:
             tree.pages[page.path] = module_page(context, page, tree)
@@ -116,7 +122,7 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         )
 
     parts = [f"# {module.title}", urgent_box(context, module, page),
-             f"{module.summary}\n{{ .sp-summary }}"]
+             hero_picture(context, tree, module, page), f"{module.summary}\n{{ .sp-summary }}"]
     if page.view == "lesson-plan":  # the plan holds the lesson: see lessonplan.py
         plan = lesson_plan(module, page.body)
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
@@ -244,7 +250,63 @@ def display_url(url: str) -> str:
     return url.split("://", 1)[-1].removeprefix("www.").rstrip("/")
 
 
-def home_page(context: PageContext) -> str:
+def scene_path(context: PageContext, tree: DocsTree, scene: Scene) -> str | None:
+    """The docs path of a scene drawn in this site's colours, or None for styles without
+    pictures; each scene is drawn once per site."""
+    site = context.content.site
+    if site.style not in SCENE_STYLES:
+        return None
+    path = f"{PICTURES_DIR}/{scene.name}.svg"
+    if path not in tree.assets:
+        svg = scene_svg(scene, site.colour, with_characters=SCENE_STYLES[site.style])
+        tree.assets[path] = svg.encode("utf-8")
+    return path
+
+
+def hero_picture(context: PageContext, tree: DocsTree, module: Module, page: ModulePage) -> str:
+    """The topic's picture at the top of a learner lesson (picture-book and bright styles)."""
+    site = context.content.site
+    if page.view != "learner" or not SCENE_STYLES.get(site.style):
+        return ""
+    scene = topic_scene(module.topic)
+    path = scene_path(context, tree, scene)
+    if not path:
+        return ""
+    src = posixpath.relpath(path, posixpath.dirname(page.path) or ".")
+    return f'![{md(scene.alt)}]({src}){{ .sp-hero width="320" height="200" }}'
+
+
+def lesson_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, ...]) -> list[str]:
+    """A learner home page's lessons as cards in teaching order: picture, number, title and
+    one line. Raw HTML (the whole card is one link), every text escaped."""
+    cards = ['<div class="sp-cards">']
+    for number, page in enumerate(lesson_sequence(context.curriculum, pages), 1):
+        module = page.module
+        picture = scene_path(context, tree, topic_scene(module.topic))
+        image = (f'<img class="sp-card-picture" src="{escape(picture)}" alt="" width="320" '
+                 f'height="200">' if picture else "")
+        href = escape(page.path.removesuffix(".md") + ".html")
+        cards.append(f'<a class="sp-card" href="{href}">{image}'
+                     f'<span class="sp-card-number">Lesson {number}</span>'
+                     f'<span class="sp-card-title">{escape(module.title)}</span>'
+                     f'<span class="sp-card-summary">{escape(module.summary)}</span></a>')
+    return [*cards, "</div>", ""]
+
+
+def credits_line(site: Site) -> str:
+    """Who made the pictures, icons and font, with their licences (shipped in the site)."""
+    parts = []
+    if site.style in SCENE_STYLES:
+        parts.append(f"Pictures: Signpost contributors, [CC BY 4.0]({PICTURES_LICENCE_FILE})")
+    parts.append(f"Icons: Material Design Icons, [Apache 2.0]({ICON_LICENCE_FILE})")
+    font = STYLE_FONTS.get(site.style)
+    if font:
+        name = "Andika" if font == "Andika" else "Atkinson Hyperlegible"
+        parts.append(f"Font: {name}, [SIL Open Font License](assets/licences/{font}-OFL.txt)")
+    return ". ".join(parts) + ".\n{ .sp-credits }"
+
+
+def home_page(context: PageContext, tree: DocsTree) -> str:
     site = context.content.site
     lines = [f"# {md(site.title)}", "", md(site.description), "{ .sp-summary }", ""]
     lines += [f"*For: {md(site.reader)}.*", ""]
@@ -260,6 +322,9 @@ def home_page(context: PageContext) -> str:
             for group in section.groups:
                 if group.title:
                     lines += ["", f"### {group.title}", ""]
+                if section.section.view == "learner":
+                    lines += lesson_cards(context, tree, group.pages)
+                    continue
                 if section.section.view == "lesson-plan":  # numbered, as in the nav
                     for number, page in enumerate(
                             lesson_sequence(context.curriculum, group.pages), 1):
@@ -270,7 +335,7 @@ def home_page(context: PageContext) -> str:
                     lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
         lines.append("")
     lines += ["## Where to get help", "", md(site.help_prompt), "",
-              "[All the places to get help](get-help.md)", ""]
+              "[All the places to get help](get-help.md)", "", credits_line(site), ""]
     return "\n".join(lines)
 
 
@@ -318,11 +383,16 @@ def glossary_page(context: PageContext) -> str:
     return "\n".join(lines) + "\n"
 
 
-def help_page(context: PageContext) -> str:
+def help_page(context: PageContext, tree: DocsTree) -> str:
     site = context.content.site
     region = context.curriculum.regions[context.region]
     own, worldwide = help_channels(context.curriculum, context.region, site, urgent=True)
-    lines = ["# Get help", "", md(site.help_prompt), "{ .sp-summary }", ""]
+    lines = ["# Get help", ""]
+    picture = scene_path(context, tree, help_scene()) if SCENE_STYLES.get(site.style) else None
+    if picture:
+        lines += [f'![{md(help_scene().alt)}]({picture}){{ .sp-hero width="320" height="200" }}',
+                  ""]
+    lines += [md(site.help_prompt), "{ .sp-summary }", ""]
     lines += [f"If someone is in danger right now, call {phone_link(region.emergency)}.", ""]
     if own and region.code != "global":
         lines += [f"## In {md(region.name)}", ""]

@@ -13,6 +13,7 @@ from ..cache import files_key
 from ..model import Site
 from ..output import sync_files
 from .pages import HELP_PAGE, QUICK_EXIT_LABEL, QUICK_EXIT_URL, DocsTree, has_quick_exit
+from .styles import site_css, style_files
 
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 QUICK_EXIT_JS = "assets/quick-exit.js"
@@ -22,24 +23,6 @@ SIGNPOST_FILES = frozenset({"assets/signpost.css", "assets/site.css", SHIM, QUIC
 # Signpost's template overrides (header, search, language), copied beside each site's config
 # and named by its theme.custom_dir; the base mkdocs.yml may not set one of its own.
 OVERRIDES = "overrides"
-# Playful (young children): larger text, warm paper, rounded cards, headings in the site colour.
-# Calm: the base styles. Plain (teens, teachers): lighter headings, square cards.
-STYLE_RULES = {
-    "playful": """
-body { --md-default-bg-color: #fffdf7; }
-.md-typeset { font-size: 0.95rem; line-height: 1.7; }
-.md-typeset h1, .md-typeset h2 { color: var(--md-primary-fg-color); }
-.md-typeset .admonition { border-radius: 0.8rem; border-width: 0.1rem 0.1rem 0.1rem 0.5rem; }
-.md-typeset .admonition > .admonition-title { border-radius: 0.7rem 0.7rem 0 0; }
-""",
-    "calm": "",
-    "plain": """
-.md-typeset h1 { font-weight: 600; }
-.md-typeset .admonition { border-radius: 0; box-shadow: none; }
-""",
-}
-
-
 def read_base(base_config: Path) -> dict[str, Any]:
     with base_config.open(encoding="utf-8") as handle:
         return yaml_load(handle) or {}
@@ -120,22 +103,6 @@ def override_files() -> dict[str, bytes]:
     return found
 
 
-def site_css(site: Site, base: dict[str, Any] | None = None) -> str:
-    rules = STYLE_RULES.get(site.style, "")
-    if base is not None and base_sets_palette(base):
-        return rules
-    colour = site.colour
-    return (
-        ":root > * {\n"
-        f"  --md-primary-fg-color: {colour};\n"
-        f"  --md-primary-fg-color--light: {colour};\n"
-        f"  --md-primary-fg-color--dark: {colour};\n"
-        f"  --md-accent-fg-color: {colour};\n"
-        f"  --md-typeset-a-color: {colour};\n"
-        "}\n" + rules
-    )
-
-
 def write_site_sources(
     site: Site, tree: DocsTree, base_config: Path, source_dir: Path, site_dir: Path,
     region: str | None = None,
@@ -152,9 +119,11 @@ def write_site_sources(
         f"docs/{relative}": markdown.encode("utf-8") for relative, markdown in tree.pages.items()
     }
     files.update({f"docs/{relative}": source.read_bytes() for relative, source in tree.files.items()})
+    files.update({f"docs/{relative}": data for relative, data in tree.assets.items()})
+    files.update({f"docs/{relative}": data for relative, data in style_files(site).items()})
     files[f"docs/{SHIM}"] = (assets / "vendor" / "iframe-worker-shim.js").read_bytes()
     files["docs/assets/signpost.css"] = (assets / "signpost.css").read_bytes()
-    files["docs/assets/site.css"] = site_css(site, base).encode("utf-8")
+    files["docs/assets/site.css"] = site_css(site, own_palette=base_sets_palette(base)).encode("utf-8")
     # The base config's scripts as it names them (lists replace, not merge, under INHERIT),
     # then Signpost's own, served by the site itself.
     scripts: list[Any] = list(base.get("extra_javascript") or [])
