@@ -283,8 +283,9 @@ def lesson_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, 
     for number, page in enumerate(lesson_sequence(context.curriculum, pages), 1):
         module = page.module
         picture = scene_path(context, tree, topic_scene(module.topic))
-        image = (f'<img class="sp-card-picture" src="{escape(picture)}" alt="" width="320" '
-                 f'height="200">' if picture else "")
+        width, height = (320, 200) if SCENE_STYLES.get(context.content.site.style) else (120, 120)
+        image = (f'<img class="sp-card-picture" src="{escape(picture)}" alt="" '
+                 f'width="{width}" height="{height}">' if picture else "")
         href = escape(page.path.removesuffix(".md") + ".html")
         cards.append(f'<a class="sp-card" href="{href}">{image}'
                      f'<span class="sp-card-number">Lesson {number}</span>'

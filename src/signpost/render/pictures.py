@@ -95,20 +95,28 @@ def tint(colour: str, amount: float) -> str:
 
 
 def scene_svg(scene: Scene, colour: str, with_characters: bool = True) -> str:
-    """One scene as a standalone SVG file, on a background tinted with the site colour."""
+    """One scene as a standalone SVG file, on a background tinted with the site colour;
+    without the characters, a square holding the icon alone."""
+    if not (with_characters and scene.characters):
+        return _icon_tile(scene, colour)
     parts = [
         f'<rect width="{WIDTH}" height="{HEIGHT}" rx="24" fill="{tint(colour, 0.88)}"/>',
         f'<circle cx="40" cy="36" r="18" fill="{tint(colour, 0.78)}"/>',
         f'<circle cx="290" cy="170" r="26" fill="{tint(colour, 0.78)}"/>',
     ]
-    if with_characters and scene.characters:
-        parts += _characters(scene.characters)
-        parts.append(_icon_badge(scene.icon, colour, 258, 62, 40))
-    else:
-        parts.append(_icon_badge(scene.icon, colour, WIDTH / 2, HEIGHT / 2, 70))
+    parts += _characters(scene.characters)
+    parts.append(_icon_badge(scene.icon, colour, 258, 62, 40))
     body = "\n  ".join(parts)
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
             f'width="{WIDTH}" height="{HEIGHT}">\n  {body}\n</svg>\n')
+
+
+def _icon_tile(scene: Scene, colour: str) -> str:
+    size = 120
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" '
+            f'height="{size}">\n  <rect width="{size}" height="{size}" rx="20" '
+            f'fill="{tint(colour, 0.9)}"/>\n  {_icon_badge(scene.icon, colour, 60, 60, 46)}\n'
+            "</svg>\n")
 
 
 def character_svg_file(name: str) -> str:

@@ -39,7 +39,7 @@ def site_css(site: Site, own_palette: bool = False) -> str:
     parts = [] if own_palette else [colour_rules(site.colour)]
     parts.append(box_icon_rules())
     if STYLE_FONTS.get(site.style):
-        parts.append((styles / "fonts.css").read_text(encoding="utf-8"))
+        parts.append((styles / f"font-{STYLE_FONTS[site.style]}.css").read_text(encoding="utf-8"))
     parts.append((styles / f"{site.style}.css").read_text(encoding="utf-8"))
     return "\n".join(parts)
 
