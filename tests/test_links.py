@@ -196,6 +196,23 @@ def test_404_pages_work_where_site_url_says(project: Path) -> None:
     assert broken_links(published, pattern="404.html") != []  # the crawl would see it
 
 
+def test_print_and_share_links_only_pdfs_that_were_made(project: Path) -> None:
+    """After a first build without PDFs, no page links one; a later build of one site lists
+    the PDFs it printed, and every link still works."""
+    result = run_signpost(project, "build", "--no-pdf")
+    assert result.returncode == 0, result.stderr
+    published = project / "build" / "site"
+    pages = sorted(published.glob("*/print-and-share.html"))
+    assert len(pages) == len(SITES)
+    assert not any(".pdf" in href for page in pages for href in links(page))
+    assert broken_links(published) == []
+    result = run_signpost(project, "build", "--only", "children-8-10")
+    assert result.returncode == 0, result.stderr
+    page = published / "children-8-10" / "print-and-share.html"
+    assert "../downloads/packs/children-8-10.pdf" in list(links(page))
+    assert broken_links(published) == []
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass

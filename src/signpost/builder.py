@@ -205,12 +205,13 @@ def write_sources(
     if not base.is_file():
         raise BuildFailed([f"{base}:1: SP300 missing the base mkdocs.yml every site inherits"])
     base_bytes = base.read_bytes()
+    available = available_pdfs(sites, options, staging)
     prepared: list[PreparedSite] = []
     for site in sites:
         source_dir = staging / "sources" / site.id
         site_dir = staging / "site" / site.id
         config, pages, changed, key = prepare_site_sources(
-            curriculum, site, options.region, base, source_dir, site_dir
+            curriculum, site, options.region, base, source_dir, site_dir, available
         )
         prepared.append(PreparedSite(
             site.id, config, site_dir,
@@ -221,6 +222,17 @@ def write_sources(
         ))
         progress(f"  prepared {site.id}: {pages} module page(s)")
     return prepared
+
+
+def available_pdfs(sites: list[Site], options: BuildOptions, staging: Path) -> frozenset[str]:
+    """The PDFs build/site/downloads/ will hold after this build (relative to it): those a
+    previous build left, and those this one prints. "Print and share" links only these."""
+    from .print.documents import planned_pdf_paths
+
+    folder = staging / "site" / DOWNLOADS
+    kept = {p.relative_to(folder).as_posix() for p in folder.glob("*/*.pdf")}
+    planned = planned_pdf_paths(sites, everything=not options.only) if options.pdf else set()
+    return frozenset(kept | planned)
 
 
 def prune_stale(staging: Path, site_ids: set[str]) -> None:
@@ -250,12 +262,13 @@ def prepare_site(
 
 def prepare_site_sources(
     curriculum: Curriculum, site: Site, region: str, base: Path, source_dir: Path,
-    site_dir: Path,
+    site_dir: Path, downloads: frozenset[str] | None = None,
 ) -> tuple[Path, int, set[str], str]:
-    """As prepare_site, also returning the docs paths that changed and the sources' key."""
+    """As prepare_site, also returning the docs paths that changed and the sources' key.
+    `downloads`: the PDFs that will exist (None: not known, as in a preview; all listed)."""
     content = select_site(curriculum, site)
     try:
-        tree = docs_tree(curriculum, content, region)
+        tree = docs_tree(curriculum, content, region, downloads)
     except RenderError as exc:
         raise BuildFailed([str(exc)]) from None
     config, changed, key = write_site_sources(site, tree, base, source_dir, site_dir, region)

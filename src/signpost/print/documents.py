@@ -230,14 +230,37 @@ def render(template: str, curriculum: Curriculum, settings: PrintSettings, langu
     )
 
 
-def print_documents(curriculum: Curriculum, sites: list[Site], settings: PrintSettings,
-                    everything: bool = True) -> list[PrintDocument]:
-    """The documents for the sites being built; `everything` adds every band's guide."""
-    documents = [learner_pack(curriculum, site, settings) for site in sites if site.learner]
+def planned_documents(sites: list[Site], everything: bool = True
+                      ) -> list[tuple[str, str | None]]:
+    """What the print stage makes for the sites being built, as (kind, which): a learner
+    pack per learner site, a guide per band (every band's when `everything` or a site
+    shows lesson plans), and the parents' guide."""
+    planned: list[tuple[str, str | None]] = [("pack", site.id) for site in sites if site.learner]
     wants_guides = everything or any(
         sec.view == "lesson-plan" for site in sites for sec in site.sections)
     bands = AGE_BANDS if wants_guides else [s.band for s in sites if s.learner and s.band]
-    documents += [facilitator_guide(curriculum, band, settings) for band in bands]
+    planned += [("guide", band) for band in bands]
     if everything or any(site.id == PARENTS_SITE for site in sites):
-        documents.append(parents_guide(curriculum, settings))
+        planned.append(("parents", None))
+    return planned
+
+
+def planned_pdf_paths(sites: list[Site], everything: bool = True) -> set[str]:
+    """The PDFs the print stage will write, relative to build/site/downloads/."""
+    names = {"pack": "packs/{}.pdf", "guide": "guides/{}.pdf", "parents": "guides/parents.pdf"}
+    return {names[kind].format(which) for kind, which in planned_documents(sites, everything)}
+
+
+def print_documents(curriculum: Curriculum, sites: list[Site], settings: PrintSettings,
+                    everything: bool = True) -> list[PrintDocument]:
+    """The documents for the sites being built (see planned_documents)."""
+    sites_by_id = {site.id: site for site in sites}
+    documents: list[PrintDocument] = []
+    for kind, which in planned_documents(sites, everything):
+        if kind == "pack":
+            documents.append(learner_pack(curriculum, sites_by_id[which], settings))
+        elif kind == "guide":
+            documents.append(facilitator_guide(curriculum, which, settings))
+        else:
+            documents.append(parents_guide(curriculum, settings))
     return documents

@@ -53,14 +53,19 @@ class PageContext:
     region: str
     variables: dict[str, Any]
     page_of: dict[Path, str]  # module file -> its first page in this site
+    downloads: frozenset[str] | None = None  # PDFs under downloads/ that exist (None: all)
+
+    def has_pdf(self, relative: str) -> bool:
+        return self.downloads is None or relative in self.downloads
 
 
-def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> DocsTree:
+def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
+              downloads: frozenset[str] | None = None) -> DocsTree:
     page_of: dict[Path, str] = {}
     for page in content.pages():
         page_of.setdefault(page.module.path.resolve(), page.path)
     context = PageContext(content, curriculum, region, region_variables(curriculum, region),
-                          page_of)
+                          page_of, downloads)
     tree = DocsTree()
     tree.pages["index.md"] = home_page(context, tree)
     tree.nav.append({"Home": "index.md"})
@@ -455,18 +460,21 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
     lines = ["# Print and share", "",
              "This site's downloads: to print, or to use where there is no internet.",
              "{ .sp-summary }", ""]
-    if site.learner:
+    if site.learner and context.has_pdf(f"packs/{site.id}.pdf"):
         pack = download_link("Printable pack for this site (PDF)", f"{up}/packs/{site.id}.pdf")
         lines += ["## To print", "",
                   f"- {pack}: the handouts, cards and worksheets of every lesson here, ready to "
                   "print.", ""]
     elif site.kind == "teachers":
-        lines += ["## Facilitator guides", "",
-                  "Lesson plans with timings, answers and safeguarding notes. Learners never "
-                  "see these.", ""]
-        lines += [f"- {download_link(f'Facilitator guide, ages {band} (PDF)', f'{up}/guides/{band}.pdf')}"
-                  for band in AGE_BANDS]
-        learner_sites = sorted((s for s in sites if s.learner and s.band),
+        guides = [download_link(f"Facilitator guide, ages {band} (PDF)", f"{up}/guides/{band}.pdf")
+                  for band in AGE_BANDS if context.has_pdf(f"guides/{band}.pdf")]
+        if guides:
+            lines += ["## Facilitator guides", "",
+                      "Lesson plans with timings, answers and safeguarding notes. Learners "
+                      "never see these.", ""]
+            lines += [f"- {guide}" for guide in guides]
+        learner_sites = sorted((s for s in sites if s.learner and s.band
+                                and context.has_pdf(f"packs/{s.id}.pdf")),
                                key=lambda s: (AGE_BANDS.index(s.band), s.id))
         if learner_sites:
             lines += ["", "## Handouts for your class", "",
@@ -477,7 +485,7 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
                 name += f" ({s.id})" if bands.count(s.band) > 1 else ""
                 lines.append(f"- {download_link(name + ' (PDF)', f'{up}/packs/{s.id}.pdf')}")
         lines.append("")
-    elif site.kind == "parents":
+    elif site.kind == "parents" and context.has_pdf("guides/parents.pdf"):
         guide = download_link("Parents’ guide (PDF)", f"{up}/guides/parents.pdf")
         lines += ["## To print", "",
                   f"- {guide}: what children learn at each age, and how to talk about it at "
