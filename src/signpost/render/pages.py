@@ -134,17 +134,22 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
                                                               context.content, page))
     else:
         body = finish(nodes_markdown(page.body, labels))
-        parts.append(objectives_box(module, learner))
+        # Teens read the page, not a lesson: what it covers comes after it, as a recap.
+        recap = learner and context.content.site.style == "teen"
+        if not recap:
+            parts.append(objectives_box(module, learner))
         if module.vocabulary and learner:
             parts.append(vocabulary_box(module))
+        if recap:
+            body += "\n\n" + objectives_box(module, learner, "What you can do now")
     parts.append(body)
     topic = context.curriculum.topic(module.topic)
     parts.append(help_box(context, page.path, urgent=bool(topic and topic.urgent_help)))
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
 
 
-def objectives_box(module: Module, learner: bool) -> str:
-    title = "In this lesson" if learner else "After reading this"
+def objectives_box(module: Module, learner: bool, title: str | None = None) -> str:
+    title = title or ("In this lesson" if learner else "After reading this")
     items = "\n".join(f"    - {objective}" for objective in module.objectives)
     return f'!!! sp-objectives "{title}"\n\n{items}'
 
