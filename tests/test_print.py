@@ -233,11 +233,26 @@ def test_pages_are_numbered_and_headed_with_the_title(print_build: Path) -> None
         assert "Facilitator guide, ages 8-10" in text
 
 
+def test_every_pdf_is_tagged_pdf_ua_with_the_regions_language(print_build: Path) -> None:
+    """Screen readers read the packs and guides: tagged PDF/UA-1 (the XMP metadata claims
+    it), a title, and the language with the build's region (the shipped build is GB)."""
+    pdfs = sorted((print_build / "site" / "downloads").glob("*/*.pdf"))
+    assert len(pdfs) >= 9
+    for path in pdfs:
+        reader = PdfReader(path)
+        root = reader.trailer["/Root"]
+        assert root["/Lang"] == "en-GB", path
+        assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root, path
+        xmp = root["/Metadata"].get_object().get_data().decode("utf-8")
+        assert "pdfuaid:part" in xmp and re.search(r"pdfuaid:part[^0-9]{0,3}1", xmp), path
+        assert reader.metadata.title, path
+
+
 def test_metadata_language_tags_and_embedded_fonts(print_build: Path) -> None:
     reader = PdfReader(print_build / "site" / "downloads" / "packs" / "children-11-13.pdf")
     root = reader.trailer["/Root"]
     assert reader.metadata.title == "Staying safe online, ages 11 to 13"
-    assert root["/Lang"] == "en"
+    assert root["/Lang"] == "en-GB"
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root
     fonts = {}
     for page in reader.pages:

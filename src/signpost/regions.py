@@ -205,3 +205,11 @@ def render_text(markdown: str, variables: dict[str, Any]) -> str:
         return value if path.rsplit(".", 1)[-1] in VERBATIM_KEYS else markdown_text(value)
 
     return LOOKUP.sub(fill, markdown)
+
+
+def language_tag(language: str, region: str | None) -> str:
+    """A language with the build's region (en + GB: en-GB), for pages and PDFs, unless the
+    language names a region of its own or the build has no country (`global`)."""
+    if region and "-" not in language and len(region) == 2 and region.isalpha():
+        return f"{language}-{region.upper()}"
+    return language

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from ..cache import Manifest, text_key
 from ..model import Curriculum, Site
+from ..regions import language_tag
 from .documents import PrintDocument, PrintSettings, print_documents
-from .pdf import render_all, weasyprint_problem
+from .pdf import PDF_VARIANT, render_all, weasyprint_problem
 
 DOWNLOADS = "site/downloads/"  # the published folder's downloads, relative to build/
 PRINT_HTML = "print/"  # the HTML each PDF is printed from: read by checks, not published
@@ -36,7 +37,9 @@ def write_print(
     """
     manifest = manifest or Manifest()
     documents = print_documents(curriculum, sites, settings, everything)
-    keys = {d.path: text_key(d.html, settings.paper) for d in documents}
+    languages = {d.path: language_tag(d.language, settings.region) for d in documents}
+    keys = {d.path: text_key(d.html, settings.paper, PDF_VARIANT, languages[d.path])
+            for d in documents}
     for document in documents:
         write_html(document, staging)
     stale = [d for d in documents
@@ -54,7 +57,7 @@ def write_print(
         return [problem]
     ordered = sorted(stale, key=lambda d: -d.weight)
     results = render_all(
-        [(d.html, staging / d.path, d.title, d.language) for d in ordered], workers
+        [(d.html, staging / d.path, d.title, languages[d.path]) for d in ordered], workers
     )
     notes = []
     for document, result in zip(ordered, results, strict=True):

@@ -18,6 +18,9 @@ MISSING_LIBRARIES = (
 )
 
 
+# Tagged PDF for screen readers and reflow (PDF/UA-1): headings, lists and reading order
+# in the structure tree, the document language and title set.
+PDF_VARIANT = "pdf/ua-1"
 WARM_UP = '<p style="font-family: DejaVu Sans, sans-serif">Warm <b>up</b> <i>fonts</i></p>'
 
 
@@ -70,7 +73,7 @@ def render_pdf(html: str, target: Path, title: str, language: str) -> Rendered:
         document.metadata.title = title
         document.metadata.lang = language
         target.parent.mkdir(parents=True, exist_ok=True)
-        document.write_pdf(target, pdf_tags=True, uncompressed_pdf=False)
+        document.write_pdf(target, pdf_variant=PDF_VARIANT, uncompressed_pdf=False)
     except Exception as exc:  # reported per document; one bad document must not hide the rest
         return Rendered(target, 0, f"{target.name}: {type(exc).__name__}: {exc}")
     return Rendered(target, len(document.pages))

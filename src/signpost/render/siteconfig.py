@@ -12,6 +12,7 @@ from mkdocs.utils import yaml_load
 from ..cache import files_key
 from ..model import Site
 from ..output import sync_files
+from ..regions import language_tag
 from .pages import HELP_PAGE, QUICK_EXIT_LABEL, QUICK_EXIT_URL, DocsTree, has_quick_exit
 from .styles import site_css, style_files
 
@@ -68,11 +69,8 @@ def base_files(base: dict[str, Any], root: Path) -> dict[str, Path]:
 
 
 def page_language(site: Site, region: str | None) -> str:
-    """The pages' language tag: the site's language with the build's region (en + GB: en-GB),
-    unless the language names a region of its own or the build has no country."""
-    if region and "-" not in site.language and len(region) == 2 and region.isalpha():
-        return f"{site.language}-{region.upper()}"
-    return site.language
+    """The pages' language tag (see regions.language_tag)."""
+    return language_tag(site.language, region)
 
 
 def signpost_extra(site: Site, region: str | None) -> dict[str, Any]:
