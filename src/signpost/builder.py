@@ -156,7 +156,8 @@ def verify_outputs(curriculum: Curriculum, staging: Path, region: str) -> list[s
         if site.kind == "teachers":
             continue
         outputs = list(site_outputs(staging / "site" / site.id))
-        prints = [staging / "print" / "packs" / f"{site.id}.html"]
+        prints = [staging / "print" / "packs" / f"{site.id}.html",
+                  *sorted((staging / "print" / "posters").glob(f"{site.id}-*.html"))]
         if site.kind == "parents":
             prints.append(staging / "print" / "guides" / "parents.html")
         outputs += print_outputs(prints)
@@ -246,6 +247,10 @@ def prune_stale(staging: Path, site_ids: set[str]) -> None:
                     "print/packs/*"):
         for entry in staging.glob(pattern):
             if entry.name.split(".")[0] not in site_ids:
+                entry.unlink()
+    for pattern in (f"site/{DOWNLOADS}/posters/*", "print/posters/*"):
+        for entry in staging.glob(pattern):
+            if entry.name.split(".")[0].rsplit("-", 1)[0] not in site_ids:
                 entry.unlink()
 
 
@@ -357,6 +362,9 @@ def downloads(staging: Path, sites: list[Site]) -> dict[str, list[Download]]:
                 add(entries, f"Facilitator guide, ages {band} (PDF)", f"guides/{band}.pdf")
         if site.kind == "parents":
             add(entries, "Parents' guide (PDF)", "guides/parents.pdf")
+        if site.learner or site.kind == "parents":
+            add(entries, "Help poster, A4 (PDF)", f"posters/{site.id}-a4.pdf")
+            add(entries, "Help poster, US Letter (PDF)", f"posters/{site.id}-letter.pdf")
         add(entries, "Offline copy (zip, opens with no internet)", f"offline/{site.id}.zip")
         links[site.id] = entries
     return links

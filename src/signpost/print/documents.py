@@ -26,6 +26,8 @@ from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 from ..render.pages import display_url
 from ..select import ModulePage, gate, in_prerequisite_order, only_blocks, select_site
 from .html import ModuleBody, environment
+from .posters import PAPERS as POSTER_PAPERS
+from .posters import help_poster, poster_sites
 
 FAMILY = frozenset({"family"})
 PARENT_KINDS = frozenset({"keypoints", "family"})
@@ -234,7 +236,7 @@ def planned_documents(sites: list[Site], everything: bool = True
                       ) -> list[tuple[str, str | None]]:
     """What the print stage makes for the sites being built, as (kind, which): a learner
     pack per learner site, a guide per band (every band's when `everything` or a site
-    shows lesson plans), and the parents' guide."""
+    shows lesson plans), the parents' guide, and help posters (print/posters.py)."""
     planned: list[tuple[str, str | None]] = [("pack", site.id) for site in sites if site.learner]
     wants_guides = everything or any(
         sec.view == "lesson-plan" for site in sites for sec in site.sections)
@@ -242,12 +244,15 @@ def planned_documents(sites: list[Site], everything: bool = True
     planned += [("guide", band) for band in bands]
     if everything or any(site.id == PARENTS_SITE for site in sites):
         planned.append(("parents", None))
+    planned += [("poster", f"{site.id}-{paper}") for site in poster_sites(sites)
+                for paper in POSTER_PAPERS]
     return planned
 
 
 def planned_pdf_paths(sites: list[Site], everything: bool = True) -> set[str]:
     """The PDFs the print stage will write, relative to build/site/downloads/."""
-    names = {"pack": "packs/{}.pdf", "guide": "guides/{}.pdf", "parents": "guides/parents.pdf"}
+    names = {"pack": "packs/{}.pdf", "guide": "guides/{}.pdf", "parents": "guides/parents.pdf",
+             "poster": "posters/{}.pdf"}
     return {names[kind].format(which) for kind, which in planned_documents(sites, everything)}
 
 
@@ -261,6 +266,10 @@ def print_documents(curriculum: Curriculum, sites: list[Site], settings: PrintSe
             documents.append(learner_pack(curriculum, sites_by_id[which], settings))
         elif kind == "guide":
             documents.append(facilitator_guide(curriculum, which, settings))
+        elif kind == "poster":
+            site_id, paper = which.rsplit("-", 1)
+            documents.append(help_poster(curriculum, sites_by_id[site_id], settings.region,
+                                         paper))
         else:
             documents.append(parents_guide(curriculum, settings))
     return documents

@@ -10,7 +10,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..model import Channel, Curriculum, Module, Site
+from ..model import AGE_BANDS, Channel, Curriculum, Module, Site
 from ..regions import help_channels, region_variables
 from ..regions import markdown_text as md
 from ..select import ModulePage, SiteContent
@@ -457,8 +457,6 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
     copy holds the site alone, and the page says so. The links are HTML, not Markdown: MkDocs
     only lets Markdown links reach files of the site itself.
     """
-    from ..model import AGE_BANDS
-
     site = context.content.site
     sites = context.curriculum.sites.values()
     up = "../downloads"
@@ -495,6 +493,7 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
         lines += ["## To print", "",
                   f"- {guide}: what children learn at each age, and how to talk about it at "
                   "home.", ""]
+    lines += poster_lines(context, site, up)
     offline = download_link("Offline copy of this site (zip)", f"{up}/offline/{site.id}.zip")
     lines += ["## To use without the internet", "",
               f"- {offline}: unzip it onto a "
@@ -506,6 +505,32 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
               f"- {download_link('All the Signpost sites and their downloads', '../index.html')}", ""]
     tree.pages[PRINT_PAGE] = "\n".join(lines)
     tree.nav.append({"Print and share": PRINT_PAGE})
+
+
+POSTER_PAPERS = (("a4", "A4"), ("letter", "US Letter"))
+
+
+def poster_lines(context: PageContext, site: Site, up: str) -> list[str]:
+    """The one-page help posters (print/posters.py) for this site's readers: a learner
+    site's own, the parents' own; the teachers' site lists every learner site's."""
+    if site.kind == "teachers":
+        sites = sorted((s for s in context.curriculum.sites.values() if s.learner and s.band),
+                       key=lambda s: (AGE_BANDS.index(s.band or ""), s.id))
+        heading, intro = "Help posters for your classroom", "One page each, for the wall."
+    else:
+        sites = [site]
+        heading = "Help poster"
+        intro = ("One page with where to get help, for the fridge." if site.kind == "parents"
+                 else "One page with where to get help, for a classroom wall.")
+    lines: list[str] = []
+    for poster_site in sites:
+        links = [download_link(name, f"{up}/posters/{poster_site.id}-{paper}.pdf")
+                 for paper, name in POSTER_PAPERS
+                 if context.has_pdf(f"posters/{poster_site.id}-{paper}.pdf")]
+        if links:
+            label = f"Ages {poster_site.band}: " if site.kind == "teachers" else ""
+            lines.append(f"- {label}" + ", ".join(links) + " (PDF)")
+    return ["## " + heading, "", intro, "", *lines, ""] if lines else []
 
 
 def download_link(text: str, href: str) -> str:
