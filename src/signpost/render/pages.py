@@ -48,6 +48,8 @@ class PageContext:
     region: str
     variables: dict[str, Any]
     page_of: dict[Path, str]  # module file -> its first page in this site
+    # band -> module id -> the learner site whose projector view a lesson plan links
+    projectors: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> DocsTree:
@@ -74,6 +76,9 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> Docs
             flat.extend(entry.get("_", [entry]))
         if flat:
             tree.nav.append({section.section.title: flat})
+    from .projector import add_projector_pages
+
+    add_projector_pages(context, tree)  # project/<id>.html: one step to a screen
     print_and_share_page(context, tree)
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context)
@@ -115,8 +120,10 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
             markdown, module, page.path, lambda p: context.page_of.get(p.resolve()), tree.files
         )
 
+    from .projector import projector_link
+
     parts = [f"# {module.title}", urgent_box(context, module, page),
-             f"{module.summary}\n{{ .sp-summary }}"]
+             f"{module.summary}\n{{ .sp-summary }}", projector_link(context, page)]
     if page.view == "lesson-plan":  # the plan holds the lesson: see lessonplan.py
         plan = lesson_plan(module, page.body)
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
