@@ -147,7 +147,8 @@ def to_html(text: str) -> str:
 
 def projector_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
     """The projector view of one learner page, as HTML."""
-    from .siteconfig import page_language
+    from .pages import HELP_PAGE, QUICK_EXIT_LABEL, QUICK_EXIT_URL, has_quick_exit
+    from .siteconfig import QUICK_EXIT_JS, page_language
 
     module = page.module
     path = projector_path(module.id)
@@ -166,6 +167,10 @@ def projector_page(context: PageContext, page: ModulePage, tree: DocsTree) -> st
         colour=site.colour,
         lesson=posixpath.relpath(page.path.removesuffix(".md") + ".html", FOLDER),
         assets={name: posixpath.relpath(name, FOLDER) for name in ASSETS},
+        help=posixpath.relpath(HELP_PAGE.removesuffix(".md") + ".html", FOLDER),
+        # The header's quick exit, as on every page of the site (see quick-exit.js).
+        exit={"url": QUICK_EXIT_URL, "label": QUICK_EXIT_LABEL,
+              "script": posixpath.relpath(QUICK_EXIT_JS, FOLDER)} if has_quick_exit(site) else None,
         steps=[(step, step_html(step, finish)) for step in steps],
     )
 
