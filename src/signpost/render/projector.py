@@ -108,8 +108,11 @@ def text_steps(text: str) -> list[Step]:
 
 
 def block_step(block: Block) -> Step:
-    """A learner block's screen, headed as on the page without its minutes (for the teacher)."""
-    untimed = replace(block, minutes=None)
+    """A learner block's screen, headed as on the page without its minutes (for the teacher)
+    and without a title that repeats the label ("Remember: Remember")."""
+    label = LEARNER_LABELS.get(block.kind, block.kind.title())
+    title = None if (block.title or "").strip().lower() == label.lower() else block.title
+    untimed = replace(block, title=title, minutes=None)
     return Step(block_title(untimed, LEARNER_LABELS), nodes_markdown(block.children, LEARNER_LABELS),
                 f"sp-{block.kind}")
 
