@@ -165,3 +165,17 @@ def test_the_build_judges_a_projector_page_by_the_html_allowlist(shipped_build,
     problems = verify_outputs(shipped_curriculum, staging, "GB")
     assert any(p.startswith(f"site/children-4-7/project/{page.name}: ") for p in problems), \
         problems
+
+
+def test_a_long_section_goes_over_several_screens_cut_between_paragraphs() -> None:
+    from signpost.render.projector import SCREENFUL, text_steps
+
+    paragraph = " ".join(["word"] * 50)
+    items = "\n".join(f"- item {n} " + " ".join(["w"] * 8) for n in range(12))  # one list
+    text = f"## Long\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{items}\n\n## Short\n\nHi."
+    steps = text_steps(text)
+    assert [s.heading for s in steps] == ["Long", "Long (continued)", "Long (continued)",
+                                          "Short"]
+    assert all(len(s.markdown.split()) <= SCREENFUL for s in steps[:2])
+    assert items in steps[2].markdown  # a list is never cut
+    assert "".join(s.markdown for s in steps).count("word") == 150

@@ -94,17 +94,43 @@ def lesson_steps(module: Module, body: tuple[Node, ...]) -> list[Step]:
 
 
 def text_steps(text: str) -> list[Step]:
-    """Text outside blocks, one step per `#`/`##` section (its heading becomes the step's)."""
+    """Text outside blocks, one step per `#`/`##` section (its heading becomes the step's),
+    a long section over as many screens as it takes ("... (continued)")."""
     steps = []
     for part in SECTION_HEADING.split(text):
         if not part.strip():
             continue
         first, _, rest = part.partition("\n")
+        heading = ""
         if re.match(r"#{1,2}[ \t]", first):
-            steps.append(Step(first.lstrip("#").strip().rstrip("#").strip(), rest.strip("\n")))
-        else:
-            steps.append(Step("", part.strip("\n")))
+            heading, part = first.lstrip("#").strip().rstrip("#").strip(), rest
+        for number, piece in enumerate(screenfuls(part.strip("\n"))):
+            shown = heading if number == 0 or not heading else f"{heading} (continued)"
+            steps.append(Step(shown, piece))
     return steps
+
+
+SCREENFUL = 110  # words of text on one screen, in big type (a paragraph is never split)
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n(?=\S)")  # before a line that is not indented
+
+
+def screenfuls(text: str) -> list[str]:
+    """`text` in pieces of at most SCREENFUL words, cut only between paragraphs, lists and
+    tables (never inside one, nor before an indented continuation)."""
+    pieces: list[str] = []
+    words = 0
+    for paragraph in PARAGRAPH_BREAK.split(text):
+        count = len(paragraph.split())
+        if pieces and words + count > SCREENFUL and not paragraph.startswith(("|", ":")):
+            pieces.append(paragraph)
+            words = count
+        elif pieces:
+            pieces[-1] += "\n\n" + paragraph
+            words += count
+        else:
+            pieces.append(paragraph)
+            words = count
+    return [piece for piece in pieces if piece.strip()]
 
 
 def block_step(block: Block) -> Step:
