@@ -73,6 +73,11 @@ def projector_path(module_id: str) -> str:
     return f"{FOLDER}/{module_id}.html"
 
 
+def is_projector_page(docs_path: str) -> bool:
+    """A projector page: a static file MkDocs copies, so a page-level rebuild may rewrite it."""
+    return docs_path.startswith(f"{FOLDER}/") and docs_path.endswith(".html")
+
+
 def lesson_steps(module: Module, body: tuple[Node, ...]) -> list[Step]:
     """The lesson as screens, in page order: intro, words to know, text and each block."""
     intro = [module.summary, "", "**In this lesson**", ""]
