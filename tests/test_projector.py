@@ -179,3 +179,20 @@ def test_a_long_section_goes_over_several_screens_cut_between_paragraphs() -> No
     assert all(len(s.markdown.split()) <= SCREENFUL for s in steps[:2])
     assert items in steps[2].markdown  # a list is never cut
     assert "".join(s.markdown for s in steps).count("word") == 150
+
+
+@pytest.mark.parametrize("site_id", LEARNER_SITES)
+def test_the_renderer_itself_writes_no_gated_text(shipped_curriculum, site_id) -> None:
+    """On the docs tree, before MkDocs and before the build's own output check."""
+    from signpost.render.pages import docs_tree
+
+    visible = meant_for_learners(shipped_curriculum)
+    hidden = {s for s in hidden_sentences(shipped_curriculum) if s not in visible}
+    content = select_site(shipped_curriculum, shipped_curriculum.sites[site_id])
+    tree = docs_tree(shipped_curriculum, content, "GB")
+    projected = [page for path, page in tree.pages.items() if path.startswith("project/")]
+    assert len(projected) == len(lessons(shipped_curriculum, site_id))
+    text = normalise(" ".join(projected))
+    assert [sentence for sentence in hidden if sentence in text] == []
+    for label in ("facilitator notes", "safeguarding:", "answers:"):
+        assert label not in text
