@@ -196,3 +196,12 @@ def test_the_renderer_itself_writes_no_gated_text(shipped_curriculum, site_id) -
     assert [sentence for sentence in hidden if sentence in text] == []
     for label in ("facilitator notes", "safeguarding:", "answers:"):
         assert label not in text
+
+
+def test_region_variables_are_filled_in_text_headings_too() -> None:
+    from signpost.render.projector import Step, step_html
+
+    html = step_html(Step("Call {{ region.emergency }}", "Or {{ region.emergency }}.",
+                          from_body=True), lambda text: text.replace("{{ region.emergency }}",
+                                                                     "999"))
+    assert "<h2>Call 999</h2>" in html and "Or 999." in html

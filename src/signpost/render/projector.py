@@ -66,6 +66,7 @@ class Step:
     markdown: str
     css_class: str = ""
     level: int = 2
+    from_body: bool = False  # a heading of the module's text: region variables filled
 
 
 def projector_path(module_id: str) -> str:
@@ -111,7 +112,7 @@ def text_steps(text: str) -> list[Step]:
             heading, part = first.lstrip("#").strip().rstrip("#").strip(), rest
         for number, piece in enumerate(screenfuls(part.strip("\n"))):
             shown = heading if number == 0 or not heading else f"{heading} (continued)"
-            steps.append(Step(shown, piece))
+            steps.append(Step(shown, piece, from_body=True))
     return steps
 
 
@@ -170,7 +171,8 @@ def step_html(step: Step, finish: Callable[[str], str]) -> Markup:
     filled, links re-pointed) as HTML."""
     html = ""
     if step.heading:
-        html = to_html(f"{'#' * step.level} {step.heading}")
+        heading = finish(step.heading) if step.from_body else step.heading
+        html = to_html(f"{'#' * step.level} {heading}")
     return Markup(html + "\n" + to_html(finish(step.markdown)))
 
 
