@@ -205,3 +205,14 @@ def test_region_variables_are_filled_in_text_headings_too() -> None:
                           from_body=True), lambda text: text.replace("{{ region.emergency }}",
                                                                      "999"))
     assert "<h2>Call 999</h2>" in html and "Or 999." in html
+
+
+def test_a_loose_list_and_a_heading_alone_stay_whole() -> None:
+    from signpost.render.projector import text_steps
+
+    items = [f"{n}. step {n} " + " ".join(["w"] * 40) for n in range(1, 5)]  # 4 x 43 words
+    text = "## Steps ##\n\n" + "\n\n".join(items) + "\n\n## Only a heading\n## Learn C#\n\nx"
+    steps = text_steps(text)
+    assert [s.heading for s in steps] == ["Steps", "Only a heading", "Learn C#"]
+    assert all(item in steps[0].markdown for item in items)  # numbered 1 to 4 on one screen
+    assert steps[1].markdown == ""

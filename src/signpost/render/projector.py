@@ -32,6 +32,7 @@ from ..regions import markdown_text as md
 from ..select import ModulePage, select_site
 from .markdown import (
     LEARNER_LABELS,
+    LIST_ITEM,
     as_written,
     block_title,
     fill_region,
@@ -108,34 +109,39 @@ def text_steps(text: str) -> list[Step]:
             continue
         first, _, rest = part.partition("\n")
         heading = ""
-        if re.match(r"#{1,2}[ \t]", first):
-            heading, part = first.lstrip("#").strip().rstrip("#").strip(), rest
-        for number, piece in enumerate(screenfuls(part.strip("\n"))):
+        if HEADING.match(first):
+            heading, part = CLOSING_HASHES.sub("", HEADING.sub("", first)).strip(), rest
+        pieces = screenfuls(part.strip("\n")) or [""]
+        for number, piece in enumerate(pieces):
             shown = heading if number == 0 or not heading else f"{heading} (continued)"
             steps.append(Step(shown, piece, from_body=True))
     return steps
 
 
+HEADING = re.compile(r"^#{1,2}[ \t]+")
+CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")  # "## Title ##", as Markdown reads it
 SCREENFUL = 110  # words of text on one screen, in big type (a paragraph is never split)
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n(?=\S)")  # before a line that is not indented
 
 
 def screenfuls(text: str) -> list[str]:
     """`text` in pieces of at most SCREENFUL words, cut only between paragraphs, lists and
-    tables (never inside one, nor before an indented continuation)."""
+    tables: never inside one (a loose list's items stay together), nor before an indented
+    continuation or a definition."""
     pieces: list[str] = []
     words = 0
+    after_item = False
     for paragraph in PARAGRAPH_BREAK.split(text):
         count = len(paragraph.split())
-        if pieces and words + count > SCREENFUL and not paragraph.startswith(("|", ":")):
-            pieces.append(paragraph)
-            words = count
-        elif pieces:
+        item = bool(LIST_ITEM.match(paragraph))
+        joined = paragraph.startswith(("|", ":")) or (item and after_item)
+        if pieces and (joined or words + count <= SCREENFUL):
             pieces[-1] += "\n\n" + paragraph
             words += count
         else:
             pieces.append(paragraph)
             words = count
+        after_item = item
     return [piece for piece in pieces if piece.strip()]
 
 
