@@ -216,3 +216,12 @@ def test_a_loose_list_and_a_heading_alone_stay_whole() -> None:
     assert [s.heading for s in steps] == ["Steps", "Only a heading", "Learn C#"]
     assert all(item in steps[0].markdown for item in items)  # numbered 1 to 4 on one screen
     assert steps[1].markdown == ""
+
+
+def test_a_block_title_is_text_never_markup() -> None:
+    from signpost.model import Block, Text
+    from signpost.render.projector import block_step, step_html
+
+    block = Block("activity", "<img src=x> *sorting*", 5, (Text("Sort them.", 2),), 1, 3)
+    html = step_html(block_step(block), lambda text: text)
+    assert "<h2>Activity: &lt;img src=x&gt; *sorting*</h2>" in html

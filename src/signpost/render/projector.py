@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 import markdown
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..model import Block, Module, Node, Text
 from ..regions import help_channels
@@ -173,12 +173,18 @@ def help_step(context: PageContext, module: Module) -> Step:
 
 
 def step_html(step: Step, finish: Callable[[str], str]) -> Markup:
-    """The step's heading (as the page title is, Markdown) and its body (region variables
-    filled, links re-pointed) as HTML."""
+    """The step's heading and its body (region variables filled, links re-pointed) as HTML.
+
+    Headings read as on the lesson page: the title and the text's own headings as Markdown,
+    a block's label and title as plain text (an admonition's title there).
+    """
     html = ""
-    if step.heading:
-        heading = finish(step.heading) if step.from_body else step.heading
-        html = to_html(f"{'#' * step.level} {heading}")
+    if step.from_body:
+        html = to_html(f"{'#' * step.level} {finish(step.heading)}") if step.heading else ""
+    elif step.level == 1:
+        html = to_html(f"# {step.heading}")
+    elif step.heading:
+        html = f"<h{step.level}>{escape(step.heading)}</h{step.level}>"
     return Markup(html + "\n" + to_html(finish(step.markdown)))
 
 
