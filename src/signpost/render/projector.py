@@ -252,8 +252,6 @@ def projector_link(context: PageContext, page: ModulePage) -> str:
     if learner_site is None:
         return ""
     # Into another site, so an HTML link: MkDocs only lets Markdown links reach its own files.
-    from html import escape
-
     target = posixpath.relpath(f"../{learner_site}/{projector_path(page.module.id)}", here)
     return f'<a href="{escape(target)}">{LINK_TEXT}</a>'
 
