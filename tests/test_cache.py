@@ -79,6 +79,9 @@ def test_module_edit_rebuilds_only_sites_holding_it(project_built: Path, tmp_pat
     output = build(project_built)
     expected = sites_showing("All feelings are OK to have.")
     assert rebuilt(output) == expected >= {"children-4-7", "teachers"}
+    # Only the changed pages, the lesson's projector view with them.
+    assert "built children-4-7 (changed pages only)" in output
+    assert "even big ones" in html(project_built, "children-4-7", "project/uh-oh-feelings.html")
     assert "even big ones" in html(project_built, "children-4-7",
                                    "feelings-and-consent/uh-oh-feelings.html")
     index = (project_built / "build/site/children-4-7/search/search_index.json").read_text()

@@ -200,8 +200,14 @@ def test_a_module_that_passes_check_builds_a_safe_learner_site(small_project: Pa
     output = learner_output(small_project / "build")
     for secret in SECRETS:
         assert secret.split()[0] not in output
+    # The projector view is built from the same gated body: checked on its own as well.
+    projector = small_project / "build" / "site" / SITE / "project" / "fuzzed.html"
+    projected = projector.read_text(encoding="utf-8")
+    for secret in SECRETS:
+        assert secret.split()[0] not in projected
     articles = "\n".join(ARTICLE.findall(output))
     assert articles, "no module page was built"
+    assert ARTICLE.search(projected), "the projector page's steps are not judged below"
     # Judged as a browser parses it: hostile words may be shown as text, never as markup.
     from selectolax.lexbor import LexborHTMLParser
 

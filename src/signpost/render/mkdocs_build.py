@@ -108,6 +108,9 @@ ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_in
 
 
 def page_output(docs_path: str) -> str:
+    """Where a changed docs file lands in the site: a page as .html, a static page as is."""
+    if not docs_path.endswith(".md"):
+        return docs_path  # a projector page (render/projector.py), copied by MkDocs
     return docs_path[: -len(".md")] + ".html"
 
 

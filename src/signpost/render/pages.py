@@ -54,6 +54,8 @@ class PageContext:
     variables: dict[str, Any]
     page_of: dict[Path, str]  # module file -> its first page in this site
     downloads: frozenset[str] | None = None  # PDFs under downloads/ that exist (None: all)
+    # band -> module id -> the learner site whose projector view a lesson plan links
+    projectors: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def has_pdf(self, relative: str) -> bool:
         return self.downloads is None or relative in self.downloads
@@ -84,6 +86,9 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
             flat.extend(entry.get("_", [entry]))
         if flat:
             tree.nav.append({section.section.title: flat})
+    from .projector import add_projector_pages
+
+    add_projector_pages(context, tree)  # project/<id>.html: one step to a screen
     print_and_share_page(context, tree)
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context, tree)
@@ -126,8 +131,11 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
             markdown, module, page.path, lambda p: context.page_of.get(p.resolve()), tree.files
         )
 
+    from .projector import projector_link
+
     parts = [f"# {module.title}", urgent_box(context, module, page),
-             hero_picture(context, tree, module, page), f"{module.summary}\n{{ .sp-summary }}"]
+             hero_picture(context, tree, module, page), f"{module.summary}\n{{ .sp-summary }}",
+             projector_link(context, page)]
     if page.view == "lesson-plan":  # the plan holds the lesson: see lessonplan.py
         plan = lesson_plan(module, page.body)
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
