@@ -55,6 +55,7 @@ def main() -> None:
     parser.add_argument("--sites", default="")
     parser.add_argument("--full", action="store_true", help="whole pages, not the first screen")
     parser.add_argument("--sizes", default=",".join(SIZES))
+    parser.add_argument("--page", help="also write a Markdown page showing them")
     args = parser.parse_args()
     web_root = ROOT / "build" / "site"
     out = Path(args.out)
@@ -67,6 +68,7 @@ def main() -> None:
     sites = [p for p in sorted(web_root.iterdir())
              if p.is_dir() and (p / "index.html").is_file() and p.name != "downloads"
              and (not wanted or p.name in wanted)]
+    shots: list[tuple[str, str, str, Path]] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for size in args.sizes.split(","):
@@ -79,10 +81,35 @@ def main() -> None:
                     target = out / f"{site.name}-{name}-{size}.png"
                     page.screenshot(path=str(target), full_page=args.full)
                     shrink(target)
+                    shots.append((site.name, name, size, target))
                     print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
             page.close()
         browser.close()
     server.shutdown()
+    if args.page:
+        write_page(Path(args.page), shots)
+
+
+def write_page(page: Path, shots: list[tuple[str, str, str, Path]]) -> None:
+    """A Markdown page showing every screenshot, one table per site (rows: pages)."""
+    lines = ["# What the sites look like", "",
+             "Screenshots of a build of the shipped curriculum (`signpost build --region GB`), "
+             "made with `scripts/screenshots.py --page docs/screenshots.md` in headless "
+             "Chromium at projector (1280x800), tablet (768x1024) and phone (390x844) sizes: "
+             "the first screen each reader sees.", ""]
+    sizes = [size for size in SIZES if any(s[2] == size for s in shots)]
+    for site in dict.fromkeys(s[0] for s in shots):
+        lines += [f"## {site}", "", "| page | " + " | ".join(sizes) + " |",
+                  "|---|" + "---|" * len(sizes)]
+        for name in dict.fromkeys(s[1] for s in shots if s[0] == site):
+            cells = []
+            for size in sizes:
+                found = [s[3] for s in shots if s[:3] == (site, name, size)]
+                cells.append(f"![{site} {name}, {size}]({found[0].relative_to(page.parent).as_posix()})"
+                             if found else "")
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    page.write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":
