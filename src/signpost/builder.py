@@ -24,6 +24,7 @@ from .render.mkdocs_build import SiteJob, SiteResult, run_site_job, zip_site
 from .render.pages import docs_tree
 from .render.projector import is_projector_page
 from .render.siteconfig import write_site_sources
+from .render.styles import PICTURES_DIR
 from .select import select_site, without_drafts
 from .verify import gated_phrases, leaks, print_outputs, site_outputs
 
@@ -137,7 +138,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             staging / "site" / "index.html",
             landing_page(curriculum, all_sites, options.region, downloads(staging, all_sites),
                          {site.id for site in all_sites
-                          if (staging / "site" / site.id / PRINT_PAGE).is_file()}),
+                          if (staging / "site" / site.id / PRINT_PAGE).is_file()},
+                         site_pictures(staging, all_sites)),
         )
         if not notes:  # a build that could not make everything is never "complete"
             manifest.keys["inputs"] = inputs
@@ -320,6 +322,16 @@ def build_print(
                            workers=options.jobs, progress=progress, manifest=manifest)
     except RenderError as exc:
         raise BuildFailed([str(exc)]) from None
+
+
+def site_pictures(staging: Path, sites: list[Site]) -> dict[str, str]:
+    """Each site's help picture (render/pages.py help_page), for its landing page card."""
+    found = {}
+    for site in sites:
+        relative = f"{site.id}/{PICTURES_DIR}/help.svg"
+        if (staging / "site" / relative).is_file():
+            found[site.id] = relative
+    return found
 
 
 def landing_order(site: Site) -> tuple[int, str]:

@@ -21,16 +21,18 @@ _environment = Environment(
 
 def landing_page(
     curriculum: Curriculum, sites: list[Site], region: str, downloads: dict[str, list[Any]],
-    print_pages: set[str] | None = None,
+    print_pages: set[str] | None = None, pictures: dict[str, str] | None = None,
 ) -> str:
     """`downloads`: site id -> its downloads (each with `label`, `href` relative to
-    build/site/ and `size`); `print_pages`: the sites that have a "Print and share" page."""
+    build/site/ and `size`); `print_pages`: the sites that have a "Print and share" page;
+    `pictures`: site id -> a picture of that site (relative to build/site/), decorative."""
     return _environment.get_template("landing.html").render(
         sites=sites,
         region=curriculum.regions[region],
         downloads=downloads,
         print_pages=print_pages or set(),
         print_page=PRINT_PAGE,
+        pictures=pictures or {},
     )
 
 

@@ -407,10 +407,11 @@ def help_page(context: PageContext, tree: DocsTree) -> str:
     region = context.curriculum.regions[context.region]
     own, worldwide = help_channels(context.curriculum, context.region, site, urgent=True)
     lines = ["# Get help", ""]
-    picture = scene_path(context, tree, help_scene()) if SCENE_STYLES.get(site.style) else None
+    picture = scene_path(context, tree, help_scene())
     if picture:
-        lines += [f'![{md(help_scene().alt)}]({picture}){{ .sp-hero width="320" height="200" }}',
-                  ""]
+        alt = md(help_scene().alt) if SCENE_STYLES[site.style] else ""
+        size = 'width="320" height="200"' if SCENE_STYLES[site.style] else 'width="120" height="120"'
+        lines += [f"![{alt}]({picture}){{ .sp-hero {size} }}", ""]
     lines += [md(site.help_prompt), "{ .sp-summary }", ""]
     lines += [f"If someone is in danger right now, call {phone_link(region.emergency)}.", ""]
     if own and region.code != "global":
