@@ -111,6 +111,8 @@ def test_every_download_is_linked_from_the_landing_page(published: Path) -> None
                  if site not in ("parents", "teachers")}
     expected |= {f"{DOWNLOADS}/guides/{name}.pdf"
                  for name in ("4-7", "8-10", "11-13", "14-17", "parents")}
+    expected |= {f"{DOWNLOADS}/posters/{site}-{paper}.pdf" for site in SITES
+                 if site != "teachers" for paper in ("a4", "letter")}
     assert downloads == expected
     assert downloads <= landing_targets(published)
 
@@ -135,10 +137,14 @@ def test_each_card_offers_its_readers_downloads_only(published: Path) -> None:
                 f"{DOWNLOADS}/guides/{band}.pdf" for band in ("4-7", "8-10", "11-13", "14-17")])
         elif site == "parents":
             assert downloads == [f"{DOWNLOADS}/guides/parents.pdf",
-                                 f"{DOWNLOADS}/offline/parents.zip"]
+                                 f"{DOWNLOADS}/offline/parents.zip",
+                                 f"{DOWNLOADS}/posters/parents-a4.pdf",
+                                 f"{DOWNLOADS}/posters/parents-letter.pdf"]
         else:  # learner material only: no facilitator guide on a children's card
             assert downloads == [f"{DOWNLOADS}/offline/{site}.zip",
-                                 f"{DOWNLOADS}/packs/{site}.pdf"]
+                                 f"{DOWNLOADS}/packs/{site}.pdf",
+                                 f"{DOWNLOADS}/posters/{site}-a4.pdf",
+                                 f"{DOWNLOADS}/posters/{site}-letter.pdf"]
         assert f"{site}/print-and-share.html" in hrefs
 
 

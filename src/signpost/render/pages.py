@@ -295,10 +295,24 @@ def hero_picture(context: PageContext, tree: DocsTree, module: Module, page: Mod
 
 
 def lesson_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, ...]) -> list[str]:
-    """A learner home page's lessons as cards in teaching order: picture, number, title and
-    one line. Raw HTML (the whole card is one link), every text escaped."""
+    """A learner home page's lessons as cards in teaching order, numbered as everywhere."""
+    ordered = lesson_sequence(context.curriculum, pages)
+    return page_cards(context, tree, [(page, f"Lesson {n}") for n, page in enumerate(ordered, 1)])
+
+
+def guide_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, ...]) -> list[str]:
+    """A parents' home page's guides as cards, each labelled with its topic."""
+    topics = {topic.id: topic.title for topic in context.curriculum.topics}
+    return page_cards(context, tree, [(page, topics.get(page.module.topic, ""))
+                                      for page in by_topic_order(context, pages)])
+
+
+def page_cards(context: PageContext, tree: DocsTree, entries: list[tuple[ModulePage, str]]
+               ) -> list[str]:
+    """Pages as cards: picture (in styles with pictures), label, title and one line. Raw HTML
+    (the whole card is one link), every text escaped."""
     cards = ['<div class="sp-cards">']
-    for number, page in enumerate(lesson_sequence(context.curriculum, pages), 1):
+    for page, label in entries:
         module = page.module
         picture = scene_path(context, tree, topic_scene(module.topic))
         width, height = (320, 200) if SCENE_STYLES.get(context.content.site.style) else (120, 120)
@@ -306,7 +320,7 @@ def lesson_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, 
                  f'width="{width}" height="{height}">' if picture else "")
         href = escape(page.path.removesuffix(".md") + ".html")
         cards.append(f'<a class="sp-card" href="{href}">{image}'
-                     f'<span class="sp-card-number">Lesson {number}</span>'
+                     f'<span class="sp-card-number">{escape(label)}</span>'
                      f'<span class="sp-card-title">{escape(module.title)}</span>'
                      f'<span class="sp-card-summary">{escape(module.summary)}</span></a>')
     return [*cards, "</div>", ""]
@@ -349,6 +363,9 @@ def home_page(context: PageContext, tree: DocsTree) -> str:
                             lesson_sequence(context.curriculum, group.pages), 1):
                         lines.append(f"- [Lesson {number}: {page.module.title}]({page.path}): "
                                      f"{page.module.summary}")
+                    continue
+                if context.content.site.kind == "parents":
+                    lines += guide_cards(context, tree, group.pages)
                     continue
                 for page in by_topic_order(context, group.pages):
                     lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
