@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from signpost.builder import verify_outputs
 from signpost.model import FACILITATOR_ONLY, Block, Text
-from signpost.render.markdown import LEARNER_LABELS
+from signpost.render.markdown import LEARNER_LABELS, block_title
 from signpost.select import select_site
 from test_build import LEARNER_SITES, hidden_sentences, meant_for_learners, normalise
 
@@ -68,12 +68,8 @@ def test_steps_follow_the_lesson_and_end_with_help(shipped_build, shipped_curric
         blocks = [node for node in module.body if isinstance(node, Block)
                   and node.kind not in FACILITATOR_ONLY and node.kind in LEARNER_LABELS
                   and node.kind != "family"]
-        wanted = [LEARNER_LABELS[b.kind] + (f": {b.title}" if b.title and
-                                            b.title != LEARNER_LABELS[b.kind] else "")
-                  for b in blocks]
-        shown = [h for h in headings if h.split(":")[0] in
-                 {LEARNER_LABELS[k] for k in ("activity", "discussion", "keypoints")}]
-        assert shown == wanted, module.id
+        wanted = [block_title(b, LEARNER_LABELS) for b in blocks]
+        assert [h for h in headings if h in wanted] == wanted, module.id
         # Each `##` heading of the text outside blocks starts a step.
         sections = [line[3:].strip() for node in module.body if isinstance(node, Text)
                     for line in node.markdown.splitlines() if line.startswith("## ")]

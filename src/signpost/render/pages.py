@@ -343,6 +343,8 @@ def home_page(context: PageContext, tree: DocsTree) -> str:
     site = context.content.site
     lines = [f"# {md(site.title)}", "", md(site.description), "{ .sp-summary }", ""]
     lines += [f"*For: {md(site.reader)}.*", ""]
+    if site.kind == "parents":
+        lines += [happened_box(context), ""]
     for section in context.content.sections:
         pages = section.pages()
         if not pages:
@@ -373,6 +375,19 @@ def home_page(context: PageContext, tree: DocsTree) -> str:
     lines += ["## Where to get help", "", md(site.help_prompt), "",
               "[All the places to get help](get-help.md)", "", credits_line(site), ""]
     return "\n".join(lines)
+
+
+def happened_box(context: PageContext) -> str:
+    """A parents' home page opens with where to go when something has already happened:
+    the guides on topics with urgent help (threats, images, grooming, reporting)."""
+    urgent = {t.id for t in context.curriculum.topics if t.urgent_help}
+    guides = [page for section in context.content.sections
+              if section.section.view == "reader" for page in section.pages()
+              if page.module.topic in urgent]
+    lines = [f"    - [{md(page.module.title)}]({page.path})"
+             for page in by_topic_order(context, tuple(guides))]
+    lines.append("    - [Get help now: who to call, text or report to](get-help.md)")
+    return '!!! sp-urgent "Has something already happened?"\n\n' + "\n".join(lines)
 
 
 def by_topic_order(context: PageContext, pages: tuple[ModulePage, ...]) -> list[ModulePage]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -146,12 +146,9 @@ def screenfuls(text: str) -> list[str]:
 
 
 def block_step(block: Block) -> Step:
-    """A learner block's screen, headed as on the page without its minutes (for the teacher)
-    and without a title that repeats the label ("Remember: Remember")."""
-    label = LEARNER_LABELS.get(block.kind, block.kind.title())
-    title = None if (block.title or "").strip().lower() == label.lower() else block.title
-    untimed = replace(block, title=title, minutes=None)
-    return Step(block_title(untimed, LEARNER_LABELS), nodes_markdown(block.children, LEARNER_LABELS),
+    """A learner block's screen, headed as on the learner page (no minutes, the label said
+    once: see markdown.block_title)."""
+    return Step(block_title(block, LEARNER_LABELS), nodes_markdown(block.children, LEARNER_LABELS),
                 f"sp-{block.kind}")
 
 
