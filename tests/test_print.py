@@ -265,6 +265,29 @@ def test_metadata_language_tags_and_embedded_fonts(print_build: Path) -> None:
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
 
 
+def text_sizes(path: Path, first_page: int = 3) -> dict[float, int]:
+    """Characters of text by their printed size (points), from the given page on."""
+    sizes: dict[float, int] = {}
+    for page in PdfReader(path).pages[first_page - 1:]:
+        def visit(text, cm, tm, font, size) -> None:
+            if text.strip():
+                points = round(size * tm[3] * cm[3], 1)
+                sizes[points] = sizes.get(points, 0) + len(text.strip())
+        page.extract_text(visitor_text=visit)
+    return sizes
+
+
+def test_young_childrens_handouts_are_printed_at_18pt(print_build: Path) -> None:
+    """The 4-7 pack's lesson pages: all but the running header and footer (8pt) and the
+    topic line above each title at 18pt or more; the older packs stay smaller."""
+    sizes = text_sizes(print_build / "site" / "downloads" / "packs" / "children-4-7.pdf")
+    text = {size: count for size, count in sizes.items() if size > 8.5}
+    large = sum(count for size, count in text.items() if size >= 18)
+    assert large / sum(text.values()) >= 0.97, sorted(text.items())
+    older = text_sizes(print_build / "site" / "downloads" / "packs" / "teens-14-17.pdf")
+    assert max(older, key=older.get) < 18
+
+
 def test_a4_by_default(print_build: Path) -> None:
     for pdf in [*print_build.glob("site/downloads/packs/*.pdf"),
                 *print_build.glob("site/downloads/guides/*.pdf")]:

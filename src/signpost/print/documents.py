@@ -26,6 +26,7 @@ from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 from ..render.pages import display_url
 from ..select import ModulePage, gate, in_prerequisite_order, only_blocks, select_site
 from .html import ModuleBody, environment
+from .look import print_look
 from .posters import PAPERS as POSTER_PAPERS
 from .posters import help_poster, poster_sites
 
@@ -86,7 +87,7 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
         entries.append(entry)
     html = render("print/pack.html", curriculum, settings, site.language, (site.kind, site.band),
                   title=site.title, site=site, entries=entries,
-                  help_prompt=site.help_prompt, worksheet=worksheet)
+                  help_prompt=site.help_prompt, worksheet=worksheet, **print_look(site))
     return PrintDocument(f"site/downloads/packs/{site.id}.pdf", site.title, site.language, html,
                          weight=len(entries) * 3)
 
@@ -142,7 +143,8 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
     language = site.language if site else "en"
     prompt = site.help_prompt if site else ""
     html = render("print/parents.html", curriculum, settings, language, ("parents", None),
-                  title=title, guides=guides, bands=bands, help_prompt=prompt)
+                  title=title, guides=guides, bands=bands, help_prompt=prompt,
+                  **print_look(site))
     return PrintDocument("site/downloads/guides/parents.pdf", title, language, html,
                          weight=len(guides) * 2 + sum(len(e) for _, e in bands))
 

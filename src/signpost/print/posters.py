@@ -7,17 +7,16 @@ numbers; never more than one page (tests/test_posters.py measures the PDFs).
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Curriculum, Site
 from ..regions import help_channels
 from ..render.pages import display_url
 from ..render.pictures import help_scene, scene_svg
-from ..render.styles import SCENE_STYLES, STYLE_FONTS
+from ..render.styles import SCENE_STYLES
 from .html import environment
+from .look import data_uri, print_look
 from .pdf import inline_only_fetcher
 
 if TYPE_CHECKING:
@@ -96,6 +95,7 @@ def poster_html(curriculum: Curriculum, site: Site, region_code: str, paper: str
     emergency = next((c for c in channels if c.role == "emergency"), None)
     shown = [c for c in channels if c.role != "emergency"][:POSTER_CHANNELS]
     scene = help_scene()
+    look = print_look(site)
     svg = scene_svg(scene, site.colour, with_characters=SCENE_STYLES.get(site.style, False))
     return environment.get_template("print/poster.html").render(
         language=language,
@@ -105,13 +105,13 @@ def poster_html(curriculum: Curriculum, site: Site, region_code: str, paper: str
         region=region,
         emergency=emergency.phone if emergency and emergency.phone else region.emergency,
         channels=shown,
-        picture=_data_uri(svg.encode("utf-8"), "image/svg+xml"),
+        picture=data_uri(svg.encode("utf-8"), "image/svg+xml"),
         picture_alt=scene.alt,
         colour=site.colour,
         page_size=PAPERS[paper],
         frame_height=FRAME_HEIGHTS[paper],
-        font_face=font_face(site),
-        font_family=FONT_FAMILIES.get(STYLE_FONTS.get(site.style) or "", "DejaVu Sans"),
+        font_face=look["font_face"],
+        font_family=look["font_family"] or "DejaVu Sans",
         box=box(site),
         pt=lambda size: f"{size * scale:.1f}pt",
         young=site.band == "4-7",
@@ -126,24 +126,3 @@ def box(site: Site) -> tuple[str, list[str], str]:
     return TELL_YOUNG if site.band == "4-7" else TELL_OLDER
 
 
-FONT_FAMILIES = {"Andika": "Andika", "AtkinsonHyperlegible": "Atkinson Hyperlegible"}
-
-
-def font_face(site: Site) -> str:
-    """The site's font, inline (print documents load nothing): the poster matches the site."""
-    font = STYLE_FONTS.get(site.style)
-    if not font:
-        return ""
-    prefix = "andika" if font == "Andika" else "atkinson-hyperlegible"
-    family = "Andika" if font == "Andika" else "Atkinson Hyperlegible"
-    folder = resources.files("signpost") / "assets" / "fonts"
-    faces = []
-    for weight in (400, 700):
-        data = (folder / f"{prefix}-latin-{weight}-normal.woff2").read_bytes()
-        faces.append(f'@font-face {{ font-family: "{family}"; font-weight: {weight}; '
-                     f'src: url("{_data_uri(data, "font/woff2")}") format("woff2"); }}')
-    return "\n".join(faces)
-
-
-def _data_uri(data: bytes, mime: str) -> str:
-    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
