@@ -17,10 +17,12 @@ from signpost.model import (
     BLOCK_KINDS,
     FACILITATOR_ONLY,
     Curriculum,
+    Text,
     iter_blocks,
     render_markdown_lines,
 )
 from signpost.pipeline import load_and_check
+from signpost.render.lessonplan import lesson_sequence
 from signpost.select import gate, in_prerequisite_order, select_site
 
 LEARNER_SITES = ["children-4-7", "children-8-10", "children-11-13", "teens-14-17"]
@@ -124,9 +126,25 @@ def restricted_sentences(curriculum: Curriculum, modules=None) -> set[str]:
 
 
 def bookmarks(path: Path) -> list[str]:
+    """The PDF's top-level bookmarks (chapters and lessons)."""
+    return [item.title for item in PdfReader(path).outline if not isinstance(item, list)]
+
+
+def lesson_bookmarks(path: Path) -> list[str]:
+    return [title for title in bookmarks(path) if title.startswith("Lesson ")]
+
+
+def section_bookmarks(path: Path) -> dict[str, list[str]]:
+    """Each top-level bookmark -> the bookmarks nested under it (its sections)."""
     outline = PdfReader(path).outline
-    assert all(not isinstance(item, list) for item in outline), "module bookmarks are flat"
-    return [item.title for item in outline]
+    nested: dict[str, list[str]] = {}
+    for index, item in enumerate(outline):
+        if isinstance(item, list):
+            continue
+        following = outline[index + 1] if index + 1 < len(outline) else None
+        nested[item.title] = ([child.title for child in following if not isinstance(child, list)]
+                              if isinstance(following, list) else [])
+    return nested
 
 
 def page_sizes(path: Path) -> set[tuple[int, int]]:
@@ -188,25 +206,40 @@ def test_learner_pack_has_worksheets_and_take_home_sheet(
 
 
 @pytest.mark.parametrize("site", LEARNER_SITES)
-def test_pack_bookmarks_are_its_modules(print_build: Path, built_curriculum: Curriculum,
-                                        site: str) -> None:
+def test_pack_bookmarks_are_its_lessons_numbered_and_its_sections(
+        print_build: Path, built_curriculum: Curriculum, site: str) -> None:
+    """The pack's lessons in the site's numbered sequence, each with its `##` sections
+    under it, and the pack's other chapters."""
     pages = select_site(built_curriculum, built_curriculum.sites[site]).pages()
+    ordered = lesson_sequence(built_curriculum, pages)
     pack = print_build / "site" / "downloads" / "packs" / f"{site}.pdf"
-    assert bookmarks(pack) == [p.module.title for p in pages]
+    titles = [f"Lesson {n}: {p.module.title}" for n, p in enumerate(ordered, 1)]
+    assert bookmarks(pack) == ["Contents", *titles, "Take-home sheet", "Get help"]
+    sections = section_bookmarks(pack)
+    for title, page in zip(titles, ordered, strict=True):
+        headings = [line[3:].strip() for node in page.module.body if isinstance(node, Text)
+                    for line in node.markdown.splitlines() if line.startswith("## ")]
+        assert sections[title][:len(headings)] == headings, title
 
 
 @pytest.mark.parametrize("band", AGE_BANDS)
 def test_guide_bookmarks_are_its_lesson_plans_in_prerequisite_order(
     print_build: Path, built_curriculum: Curriculum, band: str
 ) -> None:
-    expected = [m.title for m in children_in(built_curriculum, band)]
-    assert bookmarks(print_build / "site" / "downloads" / "guides" / f"{band}.pdf") == expected
+    expected = [f"Lesson {n}: {m.title}"
+                for n, m in enumerate(children_in(built_curriculum, band), 1)]
+    guide = print_build / "site" / "downloads" / "guides" / f"{band}.pdf"
+    assert lesson_bookmarks(guide) == expected
+    assert {"Contents", "Ground rules", "Curriculum map", "Get help"} <= set(bookmarks(guide))
+    sections = section_bookmarks(guide)
+    assert all("Safeguarding" in sections[title] for title in expected)
 
 
 def test_parents_guide_bookmarks_are_its_modules(print_build: Path,
                                                  built_curriculum: Curriculum) -> None:
     pages = select_site(built_curriculum, built_curriculum.sites["parents"]).pages()
-    titles = bookmarks(print_build / "site" / "downloads" / "guides" / "parents.pdf")
+    titles = [t for t in bookmarks(print_build / "site" / "downloads" / "guides" / "parents.pdf")
+              if t not in ("Contents", "Get help")]
     assert len(titles) == len(pages)
     assert all(t.endswith(p.module.title) for t, p in zip(titles, pages, strict=True))
 

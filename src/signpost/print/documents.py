@@ -21,7 +21,7 @@ from ..model import (
     Text,
 )
 from ..regions import help_channels, region_variables
-from ..render.lessonplan import RunRow, lesson_plan
+from ..render.lessonplan import RunRow, lesson_plan, lesson_sequence
 from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 from ..render.pages import display_url
 from ..select import ModulePage, gate, in_prerequisite_order, only_blocks, select_site
@@ -76,9 +76,13 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
     variables = region_variables(curriculum, settings.region)
     worksheet = "draw" if site.band == "4-7" else "write"
     entries = []
-    for index, page in enumerate(unique_pages(select_site(curriculum, site).pages())):
+    # The site's lesson sequence: "Lesson 3" is the same lesson in the pack, on the site and
+    # in the facilitator guide.
+    pages = lesson_sequence(curriculum, unique_pages(select_site(curriculum, site).pages()))
+    for index, page in enumerate(pages):
         module = page.module
-        entry = module_entry(curriculum, module, f"m{index}", module.title)
+        entry = module_entry(curriculum, module, f"m{index}", f"Lesson {index + 1}: {module.title}")
+        entry.number = index + 1
         # The site's blocks, and never a facilitator's, whatever its audience file says.
         body = gate(page.body, page.kinds - FACILITATOR_ONLY)
         entry.body = ModuleBody(module, variables, LEARNER_LABELS, worksheet).html(body)
@@ -98,7 +102,7 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
     modules = in_prerequisite_order(curriculum, children_modules(curriculum, band))
     entries = []
     for index, module in enumerate(modules):
-        entry = module_entry(curriculum, module, f"m{index}", module.title)
+        entry = module_entry(curriculum, module, f"m{index}", f"Lesson {index + 1}: {module.title}")
         plan = lesson_plan(module, gate(module.body, frozenset(BLOCK_KINDS)))
         render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS).html
         entry.number = index + 1
