@@ -26,7 +26,8 @@ Attributes, on any allowed element:
   fake search box, a "Where to get help" box with other numbers, an overlay):
   `admonition`, `admonition-title`, `sp-<block kind>` for every block kind, and
   the `sp-summary`, `sp-objectives`, `sp-vocabulary`, `sp-help`, `sp-source`
-  and `sp-urgent` ("Is this happening now?") boxes. On `code`, also
+  and `sp-urgent` ("Is this happening now?") boxes, and `sp-write` and `sp-draw`
+  (a worksheet prompt's space to write or frame to draw in). On `code`, also
   `language-<name>` (what a fenced code block with a language gives); on `a`,
   also `headerlink` and `toclink` (the toc extension's permalinks, when the base
   mkdocs.yml turns them on).
@@ -101,10 +102,11 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     "ol": frozenset({"start", "type"}),
     "li": frozenset({"value"}),
 }
-# sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py).
+# sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py); sp-write and
+# sp-draw: a worksheet prompt's space to write or frame to draw in (kit.py).
 PIPELINE_CLASSES = frozenset(
     {"admonition", "admonition-title", "sp-summary", "sp-objectives", "sp-vocabulary",
-     "sp-help", "sp-source", "sp-urgent", "sp-prep"}
+     "sp-help", "sp-source", "sp-urgent", "sp-prep", "sp-write", "sp-draw"}
     | {f"sp-{kind}" for kind in BLOCK_KINDS}
 )
 ELEMENT_CLASSES: dict[str, re.Pattern[str]] = {
