@@ -195,9 +195,24 @@ def module_kits(module: Module) -> list[Kit]:
 
 
 def lesson_materials(module: Module) -> list[str]:
-    """A lesson's materials: its card sets and worksheets by title, then `materials:`."""
-    names = [kit.name for kit in module_kits(module)]
+    """A lesson's materials: its card sets and worksheets by title, what they need (scissors,
+    pencils, crayons), then the module's own `materials:` list."""
+    kits = module_kits(module)
+    names = [kit_material(kit) for kit in kits]
+    if any(kit.kind == "cards" for kit in kits):
+        names.append("Scissors, or the cards cut out before the lesson")
+    if any(kit.kind == "worksheet" for kit in kits):
+        drawing = any(prompt.draw for kit in kits for prompt in kit.prompts)
+        names.append("Pencils, and crayons for drawing" if drawing else "Pencils")
     return list(dict.fromkeys([*names, *module.materials]))
+
+
+def kit_material(kit: Kit) -> str:
+    """`Cards: Surprise or secret? (4 cards to cut out, in the learner pack)`."""
+    if kit.kind == "cards":
+        count = f"{len(kit.cards)} card{'s' if len(kit.cards) != 1 else ''} to cut out"
+        return f"{kit.name} ({count}, in the learner pack)"
+    return f"{kit.name} (one for each learner, in the learner pack)"
 
 
 # --- Markdown for the sites ---------------------------------------------------------------
