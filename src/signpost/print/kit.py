@@ -31,6 +31,8 @@ MOST_PER_PROMPT_MM = 46
 LINE_MM = {"4-7": 14, "8-10": 12}
 PROMPT_TEXT_MM = 12
 GUIDE_PROMPT_MM = 22
+INTRO_PICTURE_MM = 72  # print.css: .kit-intro img
+INTRO_LINE_MM = 9
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,20 @@ def printed_card(body: ModuleBody, card: Card, number: int) -> PrintedCard:
 def printed_prompts(body: ModuleBody, kit: Kit) -> list[PrintedPrompt]:
     """Each prompt with its share of the page: lines to write on, or a frame's height."""
     room = sum(3 if prompt.draw else 1 for prompt in kit.prompts) or 1
-    share = min(MOST_PER_PROMPT_MM, SHEET_HEIGHT_MM // room)
+    height = SHEET_HEIGHT_MM - intro_height_mm(kit.intro)
+    share = min(MOST_PER_PROMPT_MM, max(height, 0) // room)
     if body.band is None:  # a guide shows the sheet for reference: a line a prompt
         share = GUIDE_PROMPT_MM
     line_mm = LINE_MM.get(body.band or "", 10)
     return [printed_prompt(body, prompt, number, share, line_mm)
             for number, prompt in enumerate(kit.prompts, 1)]
+
+
+def intro_height_mm(intro: tuple[Text, ...]) -> int:
+    """About how much of the sheet the instructions take beyond the room kept for them."""
+    pictures = sum(text.markdown.count("![") for text in intro)
+    lines = sum(text.markdown.count("\n") + 1 for text in intro)
+    return pictures * INTRO_PICTURE_MM + max(lines - 2, 0) * INTRO_LINE_MM
 
 
 def printed_prompt(body: ModuleBody, prompt: Prompt, number: int, share: int,
