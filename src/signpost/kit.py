@@ -148,7 +148,7 @@ def _read_text(text: Text, kind: str, intro: list[Text], items: list[_Item],
             blank_before = True
             continue
         item = ITEM.match(line)
-        if HEADING.match(line):
+        if HEADING.match(line) or item and HEADING.match(item.group("text")):
             strays.append(Stray(number, "a heading"))
             current = None
         elif item:
