@@ -59,7 +59,7 @@ def meant_for_learners(curriculum: Curriculum) -> str:
     from signpost.model import render_markdown_lines
     from signpost.select import gate
 
-    shown = frozenset({"activity", "discussion", "keypoints", "family"})
+    shown = frozenset({"activity", "discussion", "keypoints", "cards", "worksheet", "family"})
     parts = [" ".join(render_markdown_lines(gate(m.body, shown))) for m in
              curriculum.modules.values()]
     parts += [m.summary + " " + " ".join(m.objectives) for m in curriculum.modules.values()]
