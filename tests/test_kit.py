@@ -283,3 +283,24 @@ def test_the_kit_property_saw_modules_that_pass_check() -> None:
     """The gating property above is only worth something if some generated kits passed."""
     assert len(PASSED) >= 10, PASSED
     print(f"{len(PASSED)} generated lessons with kits passed check")
+
+
+def test_the_pack_gives_a_frame_to_draw_in_real_room(built: Path) -> None:
+    """Laid out by WeasyPrint from the HTML the pack is printed from: a lone frame to draw
+    in takes a good part of its page (the guides' small frames never reach a pack)."""
+    import weasyprint
+
+    html = built / "print" / "packs" / f"{SITE}.html"
+    document = weasyprint.HTML(filename=str(html)).render()
+    heights: list[float] = []
+
+    def walk(box) -> None:
+        element = getattr(box, "element", None)
+        if element is not None and "draw-frame" in (element.get("class") or ""):
+            heights.append(box.height * 25.4 / 96)  # CSS px to mm
+        for child in getattr(box, "children", None) or []:
+            walk(child)
+
+    for page in document.pages:
+        walk(page._page_box)
+    assert heights and min(heights) >= 60, heights
