@@ -59,7 +59,7 @@ def meant_for_learners(curriculum: Curriculum) -> str:
     from signpost.model import render_markdown_lines
     from signpost.select import gate
 
-    shown = frozenset({"activity", "discussion", "keypoints", "family"})
+    shown = frozenset({"activity", "discussion", "keypoints", "cards", "worksheet", "family"})
     parts = [" ".join(render_markdown_lines(gate(m.body, shown))) for m in
              curriculum.modules.values()]
     parts += [m.summary + " " + " ".join(m.objectives) for m in curriculum.modules.values()]
@@ -159,7 +159,7 @@ def test_learner_navigation_is_the_numbered_teaching_order(shipped_build, shippe
         plans = [Path(p).stem for p in nav_paths(teachers["nav"]) if f"lesson-plans/{band}/" in p]
         assert plans == ids, site
         html = (shipped_build / "site" / site / "index.html").read_text(encoding="utf-8")
-        cards = re.findall(r'<a class="sp-card" href="([^"]+)">.*?Lesson (\d+)<', html)
+        cards = re.findall(r'<a class="sp-tile" href="([^"]+)">.*?Lesson (\d+)<', html)
         assert [(Path(href).stem, int(n)) for href, n in cards] == \
             [(i, n) for n, i in enumerate(ids, 1)], site
 
@@ -295,6 +295,7 @@ def test_every_list_item_in_the_sources_is_a_list_item_on_the_page(shipped_build
     from signpost.render.markdown import LIST_ITEM
 
     def words(text: str) -> str:
+        text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)  # a picture's alt is not its text
         text = re.sub(r"\{\{[^}]*\}\}|\]\([^)]*\)", " ", text)
         return " ".join(re.findall(r"\w+", text.lower()))
 
@@ -306,7 +307,9 @@ def test_every_list_item_in_the_sources_is_a_list_item_on_the_page(shipped_build
         items = [words(li.text()) for li in parsed.css("article li")]
         for line in "\n".join(render_markdown_lines(page.body)).split("\n"):
             if LIST_ITEM.match(line):
-                start = " ".join(words(re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)).split()[:4])
+                item = re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
+                item = re.sub(r"^draw:\s*", "", item, flags=re.I)  # a worksheet's frame marker
+                start = " ".join(words(item).split()[:4])
                 assert any(item.startswith(start) for item in items), (page.path, line)
                 checked += 1
     assert checked > 300

@@ -104,9 +104,9 @@ def test_picture_book_home_has_one_card_per_lesson_in_teaching_order(shipped_bui
     config = yaml.safe_load((shipped_build / "sources" / "children-4-7" / "mkdocs.yml").read_text())
     lessons = next(item["Lessons"] for item in config["nav"] if "Lessons" in item)
     home = LexborHTMLParser((shipped_build / "site" / "children-4-7" / "index.html").read_text())
-    cards = home.css("article a.sp-card")
+    cards = home.css("article a.sp-tile")
     assert [c.attributes["href"] for c in cards] == \
         [next(iter(e.values())).replace(".md", ".html") for e in lessons]
     for number, card in enumerate(cards, 1):
-        assert card.css_first(".sp-card-number").text() == f"Lesson {number}"
-        assert card.css_first("img.sp-card-picture") is not None
+        assert card.css_first(".sp-tile-number").text() == f"Lesson {number}"
+        assert card.css_first("img.sp-tile-picture") is not None

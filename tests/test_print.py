@@ -416,7 +416,8 @@ def test_missing_pango_names_the_packages_and_still_builds_sites(tmp_path: Path)
     shadow.mkdir(parents=True)
     (shadow / "__init__.py").write_text(
         "raise OSError(\"cannot load library 'libpango-1.0-0': error 0x7e\")\n")
-    env = {**os.environ, "PYTHONPATH": str(shadow.parent)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        p for p in (str(shadow.parent), os.environ.get("PYTHONPATH")) if p)}
     result = subprocess.run(
         [sys.executable, "-m", "signpost.cli", "--root", str(root), "build",
          "--only", "children-4-7"],

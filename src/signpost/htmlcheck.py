@@ -26,8 +26,9 @@ Attributes, on any allowed element:
   fake search box, a "Where to get help" box with other numbers, an overlay):
   `admonition`, `admonition-title`, `sp-<block kind>` for every block kind, and
   the `sp-summary`, `sp-objectives`, `sp-vocabulary`, `sp-help`, `sp-source`
-  `sp-urgent` ("Is this happening now?") boxes, and the lesson cards, pictures and
-  credits of the home and lesson pages (`sp-card*`, `sp-hero`, `sp-credits`). On `code`, also
+  `sp-urgent` ("Is this happening now?") boxes, the lesson cards, pictures and credits of
+  the home and lesson pages (`sp-tile*`, `sp-hero`, `sp-credits`), and `sp-write` and
+  `sp-draw` (a worksheet prompt's space to write or frame to draw in). On `code`, also
   `language-<name>` (what a fenced code block with a language gives); on `a`,
   also `headerlink` and `toclink` (the toc extension's permalinks, when the base
   mkdocs.yml turns them on).
@@ -102,13 +103,15 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
     "ol": frozenset({"start", "type"}),
     "li": frozenset({"value"}),
 }
-# sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py); sp-cards and
-# sp-card*: a learner home page's lesson cards, sp-hero a lesson's picture, sp-credits who
-# made the pictures and fonts (render/pages.py). Classes only style: none runs anything.
+# sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py); sp-tiles and
+# sp-tile*: a home page's lesson and guide cards, sp-hero a lesson's picture, sp-credits who
+# made the pictures and fonts (render/pages.py); sp-write and sp-draw: a worksheet prompt's
+# space to write or frame to draw in (kit.py). Classes only style: none runs anything.
 PIPELINE_CLASSES = frozenset(
     {"admonition", "admonition-title", "sp-summary", "sp-objectives", "sp-vocabulary",
-     "sp-help", "sp-source", "sp-urgent", "sp-prep", "sp-cards", "sp-card", "sp-card-picture",
-     "sp-card-number", "sp-card-title", "sp-card-summary", "sp-hero", "sp-credits"}
+     "sp-help", "sp-source", "sp-urgent", "sp-prep", "sp-tiles", "sp-tile", "sp-tile-picture",
+     "sp-tile-number", "sp-tile-title", "sp-tile-summary", "sp-hero", "sp-credits",
+     "sp-write", "sp-draw"}
     | {f"sp-{kind}" for kind in BLOCK_KINDS}
 )
 ELEMENT_CLASSES: dict[str, re.Pattern[str]] = {

@@ -22,6 +22,8 @@ BLOCK_KINDS: tuple[str, ...] = (
     "answers",
     "safeguarding",
     "family",
+    "cards",
+    "worksheet",
 )
 TIMED_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
 # Blocks that hold what only whoever leads the lesson may read.
@@ -29,7 +31,10 @@ FACILITATOR_ONLY: frozenset[str] = frozenset({"facilitator", "answers", "safegua
 VIEWS: tuple[str, ...] = ("learner", "reader", "summary", "lesson-plan")
 # What a site may ever show is fixed by its kind; an audience file may narrow it, never widen.
 SITE_KINDS: tuple[str, ...] = ("learner", "parents", "teachers")
-LEARNER_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
+LEARNER_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints", "cards",
+                                          "worksheet"})
+# Learner blocks that hold classroom materials (kit.py): card sets and worksheets.
+KIT_KINDS: frozenset[str] = frozenset({"cards", "worksheet"})
 KIND_BLOCKS: dict[str, frozenset[str]] = {
     "learner": LEARNER_KINDS,
     "parents": frozenset({"keypoints", "family"}),

@@ -242,8 +242,8 @@ class ModuleFile(Schema):
                                "`2026-11-21`")
     waivers: dict[Text, Text] = Field({}, description="rules this module is excused from, "
                                       "`SP408: the reason`")
-    materials: TextList = Field([], description="what to print or bring; shown in the lesson "
-                                "plan")
+    materials: TextList = Field([], description="anything else to print or bring; the lesson "
+                                "plan lists these after the lesson's card sets and worksheets")
     draft: bool = Field(False, description="`true`: previewed by `signpost serve`, never "
                         "built; `signpost new` writes drafts")
 
@@ -382,9 +382,9 @@ class AudienceFile(Schema):
     description: PlainText | None = Field(None, description="one sentence for the home page "
                                           "and the landing page")
     language: Language = Field("en", description="a language tag (`en`, `cy`, `en-GB`)")
-    kind: SiteKind = Field(description="`learner` (activity, discussion, keypoints), "
-                           "`parents` (keypoints, family) or `teachers` (every block): what "
-                           "the site may ever show")
+    kind: SiteKind = Field(description="`learner` (activity, discussion, keypoints, cards, "
+                           "worksheet), `parents` (keypoints, family) or `teachers` (every "
+                           "block): what the site may ever show")
     band: AgeBand | None = Field(None, description="a learner site's age band; it shows "
                                  "lessons of that band only")
     style: Literal["picture-book", "bright", "teen", "calm", "dense"] = Field(

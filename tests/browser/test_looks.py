@@ -77,7 +77,7 @@ def test_the_style_font_is_served_by_the_site(tab, served_site, site_id):
 def test_learner_home_pages_show_a_card_with_a_picture_per_lesson(tab, served_site, site_id):
     site = served_site(site_id)
     tab.open(site.url("index.html"))
-    cards = tab.page.locator("article a.sp-card")
+    cards = tab.page.locator("article a.sp-tile")
     assert cards.count() >= 6
     for picture in tab.page.evaluate(PICTURES):
         assert picture["loaded"], picture

@@ -11,6 +11,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..kit import lesson_materials
 from ..model import (
     AGE_BANDS,
     BLOCK_KINDS,
@@ -64,6 +65,7 @@ class Entry:
     dsl: Markup = Markup("")
     run_sheet: list[RunRow] = field(default_factory=list)
     safeguarding: Markup = Markup("")
+    materials: list[str] = field(default_factory=list)  # kit.lesson_materials
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
         entry.number = index + 1
         # The site's blocks, and never a facilitator's, whatever its audience file says.
         body = gate(page.body, page.kinds - FACILITATOR_ONLY)
-        entry.body = ModuleBody(module, variables, LEARNER_LABELS, worksheet).html(body)
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS, worksheet,
+                                band=site.band).html(body)
         family = only_blocks(module.body, FAMILY)
         entry.family = ModuleBody(module, variables, LEARNER_LABELS).html(family)
         entries.append(entry)
@@ -106,6 +109,7 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
         plan = lesson_plan(module, gate(module.body, frozenset(BLOCK_KINDS)))
         render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS).html
         entry.number = index + 1
+        entry.materials = lesson_materials(module)
         entry.preparation = render_nodes(plan.preparation)
         entry.dsl = render_nodes((Text(plan.dsl, module.body_line),))
         entry.run_sheet = plan.run_sheet

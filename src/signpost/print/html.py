@@ -16,7 +16,8 @@ import markdown
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ..model import FACILITATOR_ONLY, Block, Module, Node, Text
+from ..kit import kit_nodes
+from ..model import FACILITATOR_ONLY, KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
 from ..render.markdown import RenderError, as_written, block_heading, fill_region
 
@@ -46,33 +47,53 @@ class ModuleBody:
     """
 
     def __init__(self, module: Module, variables: dict[str, Any], labels: dict[str, str],
-                 worksheet: str | None = None) -> None:
+                 worksheet: str | None = None, band: str | None = None) -> None:
         self.module = module
         self.variables = variables
         self.labels = labels
         self.worksheet = worksheet
+        self.band = band  # a learner pack's band: the size of its cards and worksheets
 
     def html(self, nodes: tuple[Node, ...]) -> Markup:
-        return Markup("\n").join(self.node_html(node) for node in nodes)
+        parts = []
+        for index, node in enumerate(nodes):
+            # An activity with its own card set or worksheet (inside it, or right after
+            # it) needs no generic room to write.
+            following = nodes[index + 1] if index + 1 < len(nodes) else None
+            has_kit = isinstance(node, Block) and (
+                bool(kit_nodes(node.children))
+                or isinstance(following, Block) and following.kind in KIT_KINDS)
+            parts.append(self.node_html(node, room=not has_kit))
+        return Markup("\n").join(parts)
 
-    def node_html(self, node: Node) -> Markup:
+    def node_html(self, node: Node, room: bool = True) -> Markup:
         if isinstance(node, Text):
             return self.text_html(node)
-        return self.block_html(node)
+        if node.kind in KIT_KINDS:
+            return kit_html(self, node)
+        return self.block_html(node, room)
 
     def text_html(self, text: Text) -> Markup:
         filled = fill_region(as_written(text.markdown), self.module, self.variables)
         return markdown_html(inline_images(filled, self.module, text.line))
 
-    def block_html(self, block: Block) -> Markup:
+    def block_html(self, block: Block, room: bool = True) -> Markup:
         return Markup(environment.get_template("print/block.html").render(
             kind=block.kind,
             heading=block_heading(block, self.labels),
             minutes=block.minutes if getattr(self.labels, "timed", True) else None,
             restricted=block.kind in FACILITATOR_ONLY,
             body=self.html(block.children),
-            worksheet=self.worksheet if block.kind in ("activity", "discussion") else None,
+            worksheet=self.worksheet if room and block.kind in ("activity", "discussion")
+            else None,
         ))
+
+
+def kit_html(body: ModuleBody, block: Block) -> Markup:
+    """A card set or worksheet for print (print/kit.py lays it out)."""
+    from .kit import kit_html as render_kit
+
+    return render_kit(body, block)
 
 
 def inline_images(text: str, module: Module, first_line: int) -> str:

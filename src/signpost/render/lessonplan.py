@@ -32,6 +32,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..kit import lesson_materials
 from ..model import TIMED_KINDS, Block, Curriculum, Module, Node, Text, iter_blocks
 from ..select import ModulePage, SiteContent, in_prerequisite_order
 from .markdown import FACILITATOR_LABELS, nodes_markdown
@@ -306,8 +307,9 @@ def lesson_plan_markdown(plan: LessonPlan, finish: Callable[[str], str],
 
 def prep_box(plan: LessonPlan, finish: Callable[[str], str]) -> str:
     lines = ["**Materials**", ""]
-    if plan.module.materials:
-        lines += [f"- {item}" for item in plan.module.materials]
+    materials = lesson_materials(plan.module)
+    if materials:
+        lines += [f"- {item}" for item in materials]
     else:
         lines.append("The learner pack for this age group, and pencils. Anything else is in "
                      "the set-up notes.")

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ..model import Block, Module, Node, Text
+from ..kit import kit_markdown
+from ..model import KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
 from ..regions import UnknownVariable, render_text
 
@@ -28,6 +29,8 @@ LEARNER_LABELS = Labels({
     "discussion": "Let's talk",
     "keypoints": "Remember",
     "family": "At home",
+    "cards": "Cards",
+    "worksheet": "Worksheet",
 }, timed=False)
 FACILITATOR_LABELS = Labels({
     "activity": "Activity",
@@ -37,6 +40,8 @@ FACILITATOR_LABELS = Labels({
     "answers": "Answers",
     "safeguarding": "Safeguarding",
     "family": "Family follow-up",
+    "cards": "Cards",
+    "worksheet": "Worksheet",
 }, timed=True)
 
 
@@ -92,6 +97,9 @@ def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str]) -> str:
     for node in nodes:
         if isinstance(node, Text):
             parts.append(as_written(node.markdown).strip("\n"))
+        elif node.kind in KIT_KINDS:  # card sets and worksheets: see kit.py
+            parts.append(kit_markdown(node, block_title(node, labels),
+                                      lambda nodes: nodes_markdown(nodes, labels)))
         else:
             inner = nodes_markdown(node.children, labels)
             body = "\n".join(f"    {line}" if line.strip() else "" for line in inner.split("\n"))

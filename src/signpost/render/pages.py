@@ -311,18 +311,18 @@ def page_cards(context: PageContext, tree: DocsTree, entries: list[tuple[ModuleP
                ) -> list[str]:
     """Pages as cards: picture (in styles with pictures), label, title and one line. Raw HTML
     (the whole card is one link), every text escaped."""
-    cards = ['<div class="sp-cards">']
+    cards = ['<div class="sp-tiles">']
     for page, label in entries:
         module = page.module
         picture = scene_path(context, tree, topic_scene(module.topic))
         width, height = (320, 200) if SCENE_STYLES.get(context.content.site.style) else (120, 120)
-        image = (f'<img class="sp-card-picture" src="{escape(picture)}" alt="" '
+        image = (f'<img class="sp-tile-picture" src="{escape(picture)}" alt="" '
                  f'width="{width}" height="{height}">' if picture else "")
         href = escape(page.path.removesuffix(".md") + ".html")
-        cards.append(f'<a class="sp-card" href="{href}">{image}'
-                     f'<span class="sp-card-number">{escape(label)}</span>'
-                     f'<span class="sp-card-title">{escape(module.title)}</span>'
-                     f'<span class="sp-card-summary">{escape(module.summary)}</span></a>')
+        cards.append(f'<a class="sp-tile" href="{href}">{image}'
+                     f'<span class="sp-tile-number">{escape(label)}</span>'
+                     f'<span class="sp-tile-title">{escape(module.title)}</span>'
+                     f'<span class="sp-tile-summary">{escape(module.summary)}</span></a>')
     return [*cards, "</div>", ""]
 
 

@@ -24,6 +24,8 @@ BOX_ICONS = {
     "help": ("lifebuoy", "#00695c"), "urgent": ("alert-circle", "#b71c1c"),
     "facilitator": ("clipboard-text", "#4e342e"), "answers": ("check-circle", "#4e342e"),
     "safeguarding": ("shield-alert", "#4e342e"), "prep": ("clipboard-list", "#4e342e"),
+    "cards": ("cards-outline", "#2e7d32"), "worksheet": ("file-document-edit-outline", "#2e7d32"),
+    "quiz": ("head-question-outline", "#1565c0"),
 }
 ICON_LICENCE_FILE = "assets/licences/material-design-icons.txt"
 PICTURES_DIR = "assets/pictures"
