@@ -251,9 +251,9 @@ def fuzz_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 PASSED: list[int] = []
 
 
-@settings(max_examples=120, deadline=None,
+@settings(max_examples=120, deadline=None, derandomize=True,  # the same examples every run,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(blocks=st.lists(kit_block(), min_size=1, max_size=3))
+@given(blocks=st.lists(kit_block(), min_size=1, max_size=3))  # so PASSED below is stable
 def test_no_generated_kit_crashes_check_or_leaks_gated_text(fuzz_project: Path, blocks) -> None:
     """`check` returns path:line problems for any card set or worksheet; when it passes,
     the learner site's pages and the learner pack (the HTML it prints) hold no gated line."""

@@ -239,7 +239,8 @@ def test_parents_guide_bookmarks_are_its_modules(print_build: Path,
                                                  built_curriculum: Curriculum) -> None:
     pages = select_site(built_curriculum, built_curriculum.sites["parents"]).pages()
     titles = [t for t in bookmarks(print_build / "site" / "downloads" / "guides" / "parents.pdf")
-              if t not in ("Contents", "Get help")]
+              if t not in ("Contents", "Get help")
+              and not t.startswith("What your child is learning")]
     assert len(titles) == len(pages)
     assert all(t.endswith(p.module.title) for t, p in zip(titles, pages, strict=True))
 
@@ -254,6 +255,7 @@ def test_contents_page_numbers_point_at_the_modules(print_build: Path) -> None:
     assert len(titles) >= 3 and titles[-1] == "Get help"
     for title, number in zip(titles, numbers, strict=True):
         page_text = reader.pages[int(number) - 1].extract_text()
+        title = re.sub(r"^Lesson \d+: ", "", title)  # the page says "Lesson 1 of 6" above it
         assert normalise(title) in normalise(page_text), (title, number)
 
 
@@ -311,12 +313,13 @@ def text_sizes(path: Path, first_page: int = 3) -> dict[float, int]:
 
 
 def test_young_childrens_handouts_are_printed_at_18pt(print_build: Path) -> None:
-    """The 4-7 pack's lesson pages: all but the running header and footer (8pt) and the
-    topic line above each title at 18pt or more; the older packs stay smaller."""
+    """The 4-7 pack's lesson pages at 18pt or more, but for the running header and footer
+    (8pt) and the small print for the grown-up (the topic line, cutting notes); the older
+    packs stay smaller."""
     sizes = text_sizes(print_build / "site" / "downloads" / "packs" / "children-4-7.pdf")
     text = {size: count for size, count in sizes.items() if size > 8.5}
     large = sum(count for size, count in text.items() if size >= 18)
-    assert large / sum(text.values()) >= 0.97, sorted(text.items())
+    assert large / sum(text.values()) >= 0.95, sorted(text.items())
     older = text_sizes(print_build / "site" / "downloads" / "packs" / "teens-14-17.pdf")
     assert max(older, key=older.get) < 18
 
@@ -363,7 +366,8 @@ def test_letter_on_request_with_images_scaled_to_fit(tmp_path: Path) -> None:
     pack = root / "build" / "site" / "downloads" / "packs" / "children-4-7.pdf"
     assert page_sizes(pack) == {LETTER}
     assert page_sizes(root / "build" / "site" / "downloads" / "guides" / "4-7.pdf") == {LETTER}
-    [(width, height)] = images_drawn(pack)
+    # The wide picture (the cover's own picture is drawn too).
+    [(width, height)] = [(w, h) for w, h in images_drawn(pack) if h and w / h > 4]
     text_width = LETTER[0] - 2 * 17 / 25.4 * 72  # the page less its 17 mm margins
     assert text_width * 0.95 < width <= text_width + 1
     assert abs(width / height - 3000 / 600) < 0.05  # scaled, not stretched
