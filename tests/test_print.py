@@ -431,3 +431,47 @@ def test_missing_pango_names_the_packages_and_still_builds_sites(tmp_path: Path)
     assert "Traceback" not in result.stderr
     assert (root / "build" / "site" / "children-4-7" / "index.html").is_file()
     assert not (root / "build" / "site" / "downloads" / "packs" / "children-4-7.pdf").exists()
+
+
+def page_fill(page) -> float:
+    """How far down the page its text reaches, between the running header and footer: 0 is
+    an empty page, 1 a full one."""
+    height = float(page.mediabox.height)
+    lows: list[float] = []
+
+    def visit(text, cm, tm, font, size) -> None:
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and 60 < y < height - 60:  # not the running header and footer
+            lows.append(y)
+
+    page.extract_text(visitor_text=visit)
+    return (height - 60 - min(lows)) / (height - 120) if lows else 0.0
+
+
+NEW_PART = re.compile(r"LESSON \d+ OF \d+|^Name:|Take-home sheet|Get help", re.M)
+
+
+@pytest.mark.parametrize("site", ["children-4-7", "children-8-10", "children-11-13",
+                                  "teens-14-17"])
+def test_no_pack_page_is_mostly_empty_unless_a_part_ends_there(print_build: Path,
+                                                                 site: str) -> None:
+    """A page less than half full is the contents or ends a part: the next page starts a
+    lesson, a worksheet (a page of its own) or a chapter, or there is no next page."""
+    pages = PdfReader(print_build / "site" / "downloads" / "packs" / f"{site}.pdf").pages
+    for number in range(3, len(pages)):  # after the cover and contents; the last may be short
+        if page_fill(pages[number - 1]) < 0.5:
+            following = pages[number].extract_text()
+            assert NEW_PART.search(following), f"{site} page {number} is less than half full"
+
+
+@pytest.mark.parametrize("site", ["children-4-7", "children-8-10"])
+def test_worksheets_close_their_lesson(print_build: Path, site: str) -> None:
+    """A lesson's worksheets come after its text, so no worksheet page interrupts a lesson
+    (and the page before the first one is the end of the lesson's text)."""
+    pages = PdfReader(print_build / "site" / "downloads" / "packs" / f"{site}.pdf").pages
+    texts = [page.extract_text() for page in pages]
+    sheets = [n for n, text in enumerate(texts) if re.search(r"^Name:", text, re.M)]
+    assert sheets, "the shipped lessons have worksheets"
+    for n in sheets:
+        if n + 1 < len(texts):
+            assert NEW_PART.search(texts[n + 1]), f"{site}: page {n + 2} goes on after a sheet"

@@ -16,8 +16,10 @@ from ..model import (
     AGE_BANDS,
     BLOCK_KINDS,
     FACILITATOR_ONLY,
+    Block,
     Curriculum,
     Module,
+    Node,
     Site,
     Text,
 )
@@ -86,7 +88,7 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
         entry = module_entry(curriculum, module, f"m{index}", f"Lesson {index + 1}: {module.title}")
         entry.number = index + 1
         # The site's blocks, and never a facilitator's, whatever its audience file says.
-        body = gate(page.body, page.kinds - FACILITATOR_ONLY)
+        body = sheets_last(gate(page.body, page.kinds - FACILITATOR_ONLY))
         entry.body = ModuleBody(module, variables, LEARNER_LABELS, worksheet,
                                 band=site.band).html(body)
         family = only_blocks(module.body, FAMILY)
@@ -97,6 +99,14 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
                   help_prompt=site.help_prompt, worksheet=worksheet, **print_look(site))
     return PrintDocument(f"site/downloads/packs/{site.id}.pdf", site.title, site.language, html,
                          weight=len(entries) * 3)
+
+
+def sheets_last(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
+    """A lesson's worksheets after its text: each takes a page of its own, so in the flow
+    they would leave the page before them part empty; the activities name their sheet."""
+    is_sheet = [isinstance(n, Block) and n.kind == "worksheet" for n in nodes]
+    return (tuple(n for n, sheet in zip(nodes, is_sheet, strict=True) if not sheet)
+            + tuple(n for n, sheet in zip(nodes, is_sheet, strict=True) if sheet))
 
 
 def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings) -> PrintDocument:
