@@ -475,3 +475,18 @@ def test_worksheets_close_their_lesson(print_build: Path, site: str) -> None:
     for n in sheets:
         if n + 1 < len(texts):
             assert NEW_PART.search(texts[n + 1]), f"{site}: page {n + 2} goes on after a sheet"
+
+
+def test_the_help_chapter_fits_one_page(print_build: Path) -> None:
+    """Every pack and guide ends with "Get help" on a single page (the emergency number,
+    then each service in a few lines)."""
+    pdfs = sorted((print_build / "site" / "downloads").glob("*/*.pdf"))
+    checked = 0
+    for path in pdfs:
+        reader = PdfReader(path)
+        start = [item for item in reader.outline
+                 if not isinstance(item, list) and item.title == "Get help"]
+        if start:
+            checked += 1
+            assert reader.get_destination_page_number(start[0]) == len(reader.pages) - 1, path
+    assert checked >= 9
