@@ -235,6 +235,9 @@ def test_only_a_lesson_pages_own_link_makes_a_projector_page(tmp_path) -> None:
             encoding="utf-8")
 
     page("a.html", "../project/a.html")
+    assert write_projector_pages(tmp_path) == 0  # no projector script: not a learner site
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "projector.js").write_text("", encoding="utf-8")
     page("b.html", "../project/a.html")  # text pointing at another lesson's view
     page("c.html", "../../elsewhere/project/c.html")  # out of the site
     assert write_projector_pages(tmp_path) == 1

@@ -110,8 +110,10 @@ LINK = re.compile(r'<a href="((?:\.\./)+' + FOLDER + r'/[^"/]+\.html)">' + LINK_
 
 
 def write_projector_pages(site_dir: Path, pages: list[str] | None = None) -> int:
-    """Write the projector view of every lesson page of a built site that links one (of
-    `pages`, site-relative, for a page-level rebuild); returns how many it wrote."""
+    """Write the projector view of every lesson page of a built learner site that links one
+    (of `pages`, site-relative, for a page-level rebuild); returns how many it wrote."""
+    if not (site_dir / "assets" / ASSETS["assets/projector.js"]).is_file():
+        return 0  # not a learner site (see add_projector_assets)
     candidates = (sorted(site_dir.rglob("*.html")) if pages is None
                   else [site_dir / page for page in pages])
     folder = (site_dir / FOLDER).resolve()
