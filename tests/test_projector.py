@@ -63,7 +63,10 @@ def test_steps_follow_the_lesson_and_end_with_help(shipped_build, shipped_curric
         assert headings[0] == module.title
         assert all(objective in normalise_space(steps[0][1]) for objective in module.objectives)
         assert headings[-1] == "Where to get help"
-        assert "0800 1111" in steps[-1][1] and "999" in steps[-1][1]  # GB's help
+        prompt = shipped_curriculum.sites[site_id].help_prompt
+        assert prompt in normalise_space(steps[-1][1])  # the page's help box
+        assert "get-help.html" in (shipped_build / "site" / site_id / "project" /
+                                   f"{module.id}.html").read_text(encoding="utf-8")
         # Every learner block is a step of its own, in the order of the module.
         blocks = [node for node in module.body if isinstance(node, Block)
                   and node.kind not in FACILITATOR_ONLY and node.kind in LEARNER_LABELS
@@ -163,61 +166,76 @@ def test_the_build_judges_a_projector_page_by_the_html_allowlist(shipped_build,
         problems
 
 
-def test_a_long_section_goes_over_several_screens_cut_between_paragraphs() -> None:
-    from signpost.render.projector import SCREENFUL, text_steps
-
-    paragraph = " ".join(["word"] * 50)
-    items = "\n".join(f"- item {n} " + " ".join(["w"] * 8) for n in range(12))  # one list
-    text = f"## Long\n\n{paragraph}\n\n{paragraph}\n\n{paragraph}\n\n{items}\n\n## Short\n\nHi."
-    steps = text_steps(text)
-    assert [s.heading for s in steps] == ["Long", "Long (continued)", "Long (continued)",
-                                          "Short"]
-    assert all(len(s.markdown.split()) <= SCREENFUL for s in steps[:2])
-    assert items in steps[2].markdown  # a list is never cut
-    assert "".join(s.markdown for s in steps).count("word") == 150
-
-
 @pytest.mark.parametrize("site_id", LEARNER_SITES)
-def test_the_renderer_itself_writes_no_gated_text(shipped_curriculum, site_id) -> None:
-    """On the docs tree, before MkDocs and before the build's own output check."""
-    from signpost.render.pages import docs_tree
+def test_a_projector_page_shows_what_its_lesson_page_shows_and_nothing_else(
+        shipped_build, shipped_curriculum, site_id) -> None:
+    """Every paragraph, list item and table cell of the lesson's content, once each (the
+    order is the test above's); nothing the lesson page lacks."""
+    site_dir = shipped_build / "site" / site_id
 
-    visible = meant_for_learners(shipped_curriculum)
-    hidden = {s for s in hidden_sentences(shipped_curriculum) if s not in visible}
-    content = select_site(shipped_curriculum, shipped_curriculum.sites[site_id])
-    tree = docs_tree(shipped_curriculum, content, "GB")
-    projected = [page for path, page in tree.pages.items() if path.startswith("project/")]
-    assert len(projected) == len(lessons(shipped_curriculum, site_id))
-    text = normalise(" ".join(projected))
-    assert [sentence for sentence in hidden if sentence in text] == []
-    for label in ("facilitator notes", "safeguarding:", "answers:"):
-        assert label not in text
+    def parts(path: Path) -> list[str]:
+        article = LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("article")
+        found = [normalise_space(node.text()).strip() for node in article.css("p, li, td, dd")
+                 if "admonition-title" not in (node.attributes.get("class") or "")]
+        return [text for text in found if text != "Show on a projector"]
 
-
-def test_region_variables_are_filled_in_text_headings_too() -> None:
-    from signpost.render.projector import Step, step_html
-
-    html = step_html(Step("Call {{ region.emergency }}", "Or {{ region.emergency }}.",
-                          from_body=True), lambda text: text.replace("{{ region.emergency }}",
-                                                                     "999"))
-    assert "<h2>Call 999</h2>" in html and "Or 999." in html
+    for page in lessons(shipped_curriculum, site_id):
+        lesson = parts(site_dir / page.path.replace(".md", ".html"))
+        projected = parts(site_dir / "project" / f"{page.module.id}.html")
+        assert sorted(projected) == sorted(lesson), page.module.id
 
 
-def test_a_loose_list_and_a_heading_alone_stay_whole() -> None:
-    from signpost.render.projector import text_steps
+def article(html: str):
+    from signpost.render.projector import projector_html
 
-    items = [f"{n}. step {n} " + " ".join(["w"] * 40) for n in range(1, 5)]  # 4 x 43 words
-    text = "## Steps ##\n\n" + "\n\n".join(items) + "\n\n## Only a heading\n## Learn C#\n\nx"
-    steps = text_steps(text)
-    assert [s.heading for s in steps] == ["Steps", "Only a heading", "Learn C#"]
-    assert all(item in steps[0].markdown for item in items)  # numbered 1 to 4 on one screen
-    assert steps[1].markdown == ""
+    page = ('<html lang="en"><head><title>T - S</title></head><body><header></header>'
+            f'<article class="md-content__inner md-typeset">{html}</article></body></html>')
+    built = projector_html(page, "../topic/lesson.html")
+    assert built is not None
+    return LexborHTMLParser(built).css(STEP)
 
 
-def test_a_block_title_is_text_never_markup() -> None:
-    from signpost.model import Block, Text
-    from signpost.render.projector import block_step, step_html
+def test_a_long_section_goes_over_several_screens_cut_between_paragraphs() -> None:
+    from signpost.render.projector import SCREENFUL
 
-    block = Block("activity", "<img src=x> *sorting*", 5, (Text("Sort them.", 2),), 1, 3)
-    html = step_html(block_step(block), lambda text: text)
-    assert "<h2>Activity: &lt;img src=x&gt; *sorting*</h2>" in html
+    paragraph = "<p>" + " ".join(["word"] * 50) + "</p>"
+    items = "<ul>" + "".join(f"<li>item {n} {'w ' * 8}</li>" for n in range(12)) + "</ul>"
+    steps = article(f'<h1>Title</h1><p class="sp-summary">S.</p><h2 id="long">Long</h2>'
+                    f"{paragraph * 3}{items}<h2>Short</h2><p>Hi.</p>")
+    headings = [step.css_first("h1, h2").text() for step in steps]
+    assert headings == ["Title", "Long", "Long (continued)", "Long (continued)", "Short"]
+    assert all(len(step.text().split()) <= SCREENFUL + 3 for step in steps[1:3])
+    assert len(steps[3].css("ul")) == 1 and len(steps[3].css("li")) == 12  # never cut
+
+
+def test_a_box_is_headed_by_its_title_without_minutes_or_a_repeated_label() -> None:
+    steps = article('<h1>T</h1><div class="admonition sp-activity"><p class="admonition-title">'
+                    "Activity: Sort &lt;b&gt; (12 minutes)</p><p>Do it.</p></div>"
+                    '<div class="admonition sp-keypoints"><p class="admonition-title">'
+                    "Remember: Remember (3 minutes)</p><ul><li>One.</li></ul></div>")
+    assert [s.css_first("h2").html for s in steps[1:]] == [
+        "<h2>Activity: Sort &lt;b&gt;</h2>", "<h2>Remember</h2>"]
+    assert [s.attributes["class"] for s in steps] == ["sp-summary", "sp-activity",
+                                                      "sp-keypoints"]
+    assert not any(s.css("p.admonition-title") for s in steps[1:])
+
+
+def test_only_a_lesson_pages_own_link_makes_a_projector_page(tmp_path) -> None:
+    from signpost.render.projector import write_projector_pages
+
+    def page(name: str, link: str) -> None:
+        (tmp_path / "topic").mkdir(exist_ok=True)
+        (tmp_path / "topic" / name).write_text(
+            '<html><head><title>T</title></head><body><article class="md-content__inner">'
+            f'<h1>T</h1><p><a href="{link}">Show on a projector</a></p></article></body></html>',
+            encoding="utf-8")
+
+    page("a.html", "../project/a.html")
+    assert write_projector_pages(tmp_path) == 0  # no projector script: not a learner site
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "projector.js").write_text("", encoding="utf-8")
+    page("b.html", "../project/a.html")  # text pointing at another lesson's view
+    page("c.html", "../../elsewhere/project/c.html")  # out of the site
+    assert write_projector_pages(tmp_path) == 1
+    assert sorted(p.name for p in (tmp_path / "project").iterdir()) == ["a.html"]
+    assert "../topic/a.html" in (tmp_path / "project" / "a.html").read_text(encoding="utf-8")

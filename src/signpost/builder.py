@@ -22,7 +22,6 @@ from .render.landing import PRINT_PAGE, landing_page, write_landing
 from .render.markdown import RenderError
 from .render.mkdocs_build import SiteJob, SiteResult, run_site_job, zip_site
 from .render.pages import docs_tree
-from .render.projector import is_projector_page
 from .render.siteconfig import write_site_sources
 from .render.styles import PICTURES_DIR
 from .select import select_site, without_drafts
@@ -75,7 +74,7 @@ class PreparedSite:
         """True when a page-level (dirty) MkDocs build gives the same output as a full one."""
         return (
             manifest.fresh(f"{self.name}/layout", self.layout_key, self.output / "index.html")
-            and all(path.endswith(".md") or is_projector_page(path) for path in self.changed)
+            and all(path.endswith(".md") for path in self.changed)
             and all((self.config.parent / "docs" / path).is_file() for path in self.changed)
         )
 

@@ -60,6 +60,8 @@ def run_site_job(job: SiteJob) -> SiteResult:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from .projector import write_projector_pages
+
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collect)
@@ -76,6 +78,9 @@ def run_site_job(job: SiteJob) -> SiteResult:
         build(config, dirty=dirty)
         if previous_index is not None:
             merge_search_index(site_dir, previous_index, job.changed_pages or [])
+        # Each lesson's projector view, cut from its built page (see projector.py).
+        write_projector_pages(site_dir, [page_output(p) for p in job.changed_pages or []]
+                              if dirty else None)
     except (MkDocsException, OSError, ValueError) as exc:
         return SiteResult(job.site_id, False, [*collect.messages, str(exc)])
     finally:
@@ -108,9 +113,6 @@ ALWAYS_WRITTEN = ("404.html", "sitemap.xml", "sitemap.xml.gz", "search/search_in
 
 
 def page_output(docs_path: str) -> str:
-    """Where a changed docs file lands in the site: a page as .html, a static page as is."""
-    if not docs_path.endswith(".md"):
-        return docs_path  # a projector page (render/projector.py), copied by MkDocs
     return docs_path[: -len(".md")] + ".html"
 
 

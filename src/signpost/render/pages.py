@@ -86,9 +86,9 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
             flat.extend(entry.get("_", [entry]))
         if flat:
             tree.nav.append({section.section.title: flat})
-    from .projector import add_projector_pages
+    from .projector import add_projector_assets
 
-    add_projector_pages(context, tree)  # project/<id>.html: one step to a screen
+    add_projector_assets(context, tree)  # for project/<id>.html (see projector.py)
     print_and_share_page(context, tree)
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context, tree)

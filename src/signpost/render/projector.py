@@ -1,44 +1,39 @@
 """A projector view of every lesson: one step to a screen, in big type, for a classroom wall.
 
-Each learner site gets `project/<module-id>.html` for every lesson it shows. The steps come
-from the same gated body as the lesson page (select.py's selection for that site), so no
-facilitator, answers or safeguarding text can reach them: the title with the summary and
-"In this lesson", the words to know, each stretch of text (split at its `##` headings),
-each learner block in turn, and a last screen with the region's help box.
+Each lesson page of a learner site links "Show on a projector" to `project/<module-id>.html`
+in the same site. That page is made from the built lesson page itself, right after MkDocs
+has built the site (in the same worker, and for a page-level rebuild only for the pages
+that changed): its `<article>` is cut into steps. So the projector shows exactly what the
+learner page shows, gated by select.py's selection for that site and rendered with the
+site's own Markdown, and nothing else: no facilitator, answers or safeguarding text can
+reach it, and no Markdown is converted twice.
 
-The page is a static HTML file in the site's docs tree: MkDocs copies it as it is, so it is
-in the offline zip, and the build's output checks read it like every other page (the steps
-sit in an `<article class="md-content__inner">`, judged by the HTML allowlist; verify.py
-searches it for gated text). A small script of Signpost's own (assets/projector.js) shows
-one step at a time; without the script the page reads as one long page.
+The steps: the title with the summary and "In this lesson"; "Is this happening now?" where
+the page has it; "Words to know"; each stretch of text (a `##` heading starts a step, and a
+long stretch goes on over more screens, cut between paragraphs, lists and tables); each
+learner block in turn; and last the page's "Where to get help" box.
+
+The page is in the site folder before the offline zip is made and before the build's output
+checks run: its steps sit in an `<article class="md-content__inner">`, judged by the HTML
+allowlist, and verify.py searches it for gated text like every other page. A small script of
+Signpost's own (assets/projector.js) shows one step at a time; without it the page reads as
+one long page.
 """
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import markdown
 from jinja2 import Environment, PackageLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..model import Block, Module, Node, Text
-from ..regions import help_channels
-from ..regions import markdown_text as md
 from ..select import ModulePage, select_site
-from .markdown import (
-    LEARNER_LABELS,
-    LIST_ITEM,
-    as_written,
-    block_title,
-    fill_region,
-    nodes_markdown,
-    repoint_links,
-)
 
 if TYPE_CHECKING:
     from .pages import DocsTree, PageContext
@@ -46,9 +41,10 @@ if TYPE_CHECKING:
 FOLDER = "project"
 ASSETS = {"assets/projector.js": "projector.js", "assets/projector.css": "projector.css"}
 LINK_TEXT = "Show on a projector"
-# The extensions of the base mkdocs.yml that change how module text reads.
-MARKDOWN_EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables"]
-SECTION_HEADING = re.compile(r"^(?=#{1,2}[ \t])", re.MULTILINE)
+SCREENFUL = 110  # words of text on one screen, in big type (a paragraph is never split)
+# What the lesson page opens with: its title, summary and "In this lesson".
+INTRO = ("sp-summary", "sp-objectives")
+MINUTES = re.compile(r"\s*\(\d+ minutes?\)\s*$")
 
 environment = Environment(
     loader=PackageLoader("signpost", "templates"),
@@ -56,201 +52,35 @@ environment = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
-_converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
-
-
-@dataclass(frozen=True)
-class Step:
-    """One screen: a heading, Markdown, and the pipeline class its box takes (or none)."""
-
-    heading: str
-    markdown: str
-    css_class: str = ""
-    level: int = 2
-    from_body: bool = False  # a heading of the module's text: region variables filled
 
 
 def projector_path(module_id: str) -> str:
-    """Where a lesson's projector view sits in its learner site (docs-relative)."""
+    """Where a lesson's projector view sits in its learner site (site- and docs-relative)."""
     return f"{FOLDER}/{module_id}.html"
 
 
-def is_projector_page(docs_path: str) -> bool:
-    """A projector page: a static file MkDocs copies, so a page-level rebuild may rewrite it."""
-    return docs_path.startswith(f"{FOLDER}/") and docs_path.endswith(".html")
-
-
-def lesson_steps(module: Module, body: tuple[Node, ...]) -> list[Step]:
-    """The lesson as screens, in page order: intro, words to know, text and each block."""
-    intro = [module.summary, "", "**In this lesson**", ""]
-    intro += [f"- {objective}" for objective in module.objectives]
-    steps = [Step(module.title, "\n".join(intro), "sp-summary", level=1)]
-    if module.vocabulary:
-        words = [f"- **{term}**: {text}" for term, text in module.vocabulary.items()]
-        steps.append(Step("Words to know", "\n".join(words), "sp-vocabulary"))
-    texts: list[str] = []
-    for node in (*body, None):
-        if isinstance(node, Text):
-            texts.append(as_written(node.markdown).strip("\n"))
-            continue
-        steps += text_steps("\n\n".join(t for t in texts if t.strip()))
-        texts = []
-        if isinstance(node, Block):
-            steps.append(block_step(node))
-    return steps
-
-
-def text_steps(text: str) -> list[Step]:
-    """Text outside blocks, one step per `#`/`##` section (its heading becomes the step's),
-    a long section over as many screens as it takes ("... (continued)")."""
-    steps = []
-    for part in SECTION_HEADING.split(text):
-        if not part.strip():
-            continue
-        first, _, rest = part.partition("\n")
-        heading = ""
-        if HEADING.match(first):
-            heading, part = CLOSING_HASHES.sub("", HEADING.sub("", first)).strip(), rest
-        pieces = screenfuls(part.strip("\n")) or [""]
-        for number, piece in enumerate(pieces):
-            shown = heading if number == 0 or not heading else f"{heading} (continued)"
-            steps.append(Step(shown, piece, from_body=True))
-    return steps
-
-
-HEADING = re.compile(r"^#{1,2}[ \t]+")
-CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")  # "## Title ##", as Markdown reads it
-SCREENFUL = 110  # words of text on one screen, in big type (a paragraph is never split)
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n(?=\S)")  # before a line that is not indented
-
-
-def screenfuls(text: str) -> list[str]:
-    """`text` in pieces of at most SCREENFUL words, cut only between paragraphs, lists and
-    tables: never inside one (a loose list's items stay together), nor before an indented
-    continuation or a definition."""
-    pieces: list[str] = []
-    words = 0
-    after_item = False
-    for paragraph in PARAGRAPH_BREAK.split(text):
-        count = len(paragraph.split())
-        item = bool(LIST_ITEM.match(paragraph))
-        joined = paragraph.startswith(("|", ":")) or (item and after_item)
-        if pieces and (joined or words + count <= SCREENFUL):
-            pieces[-1] += "\n\n" + paragraph
-            words += count
-        else:
-            pieces.append(paragraph)
-            words = count
-        after_item = item
-    return [piece for piece in pieces if piece.strip()]
-
-
-def block_step(block: Block) -> Step:
-    """A learner block's screen, headed as on the learner page (no minutes, the label said
-    once: see markdown.block_title)."""
-    return Step(block_title(block, LEARNER_LABELS), nodes_markdown(block.children, LEARNER_LABELS),
-                f"sp-{block.kind}")
-
-
-def help_step(context: PageContext, module: Module) -> Step:
-    """The region's help box, as on the lesson page, with the emergency number."""
-    from .pages import channel_line, phone_link
-
-    site = context.content.site
-    topic = context.curriculum.topic(module.topic)
-    own, worldwide = help_channels(context.curriculum, context.region, site,
-                                   urgent=bool(topic and topic.urgent_help))
-    lines = [md(site.help_prompt), ""]
-    shown = (own or worldwide)[:3]
-    lines += [f"- {channel_line(channel, short=True)}" for channel in shown]
-    emergency = context.curriculum.regions[context.region].emergency
-    if not any(channel.phone == emergency for channel in shown):
-        lines += ["", f"If someone is in danger right now, call {phone_link(emergency)}."]
-    return Step("Where to get help", "\n".join(lines), "sp-help")
-
-
-def step_html(step: Step, finish: Callable[[str], str]) -> Markup:
-    """The step's heading and its body (region variables filled, links re-pointed) as HTML.
-
-    Headings read as on the lesson page: the title and the text's own headings as Markdown,
-    a block's label and title as plain text (an admonition's title there).
-    """
-    html = ""
-    if step.from_body:
-        html = to_html(f"{'#' * step.level} {finish(step.heading)}") if step.heading else ""
-    elif step.level == 1:
-        html = to_html(f"# {step.heading}")
-    elif step.heading:
-        html = f"<h{step.level}>{escape(step.heading)}</h{step.level}>"
-    return Markup(html + "\n" + to_html(finish(step.markdown)))
-
-
-def to_html(text: str) -> str:
-    _converter.reset()
-    return _converter.convert(text)
-
-
-def projector_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
-    """The projector view of one learner page, as HTML."""
-    from .pages import HELP_PAGE, QUICK_EXIT_LABEL, QUICK_EXIT_URL, has_quick_exit
-    from .siteconfig import QUICK_EXIT_JS, page_language
-
-    module = page.module
-    path = projector_path(module.id)
-
-    def finish(text: str) -> str:
-        text = fill_region(text, module, context.variables)
-        # Links to other lessons keep their words; images and files are copied as on pages.
-        return repoint_links(text, module, path, lambda _: None, tree.files)
-
-    steps = [*lesson_steps(module, page.body), help_step(context, module)]
-    site = context.content.site
-    return environment.get_template("projector.html").render(
-        title=module.title,
-        site_title=site.title,
-        lang=page_language(site, context.region),
-        colour=site.colour,
-        lesson=posixpath.relpath(page.path.removesuffix(".md") + ".html", FOLDER),
-        assets={name: posixpath.relpath(name, FOLDER) for name in ASSETS},
-        help=posixpath.relpath(HELP_PAGE.removesuffix(".md") + ".html", FOLDER),
-        # The header's quick exit, as on every page of the site (see quick-exit.js).
-        exit={"url": QUICK_EXIT_URL, "label": QUICK_EXIT_LABEL,
-              "script": posixpath.relpath(QUICK_EXIT_JS, FOLDER)} if has_quick_exit(site) else None,
-        steps=[(step, step_html(step, finish)) for step in steps],
-    )
-
-
-def add_projector_pages(context: PageContext, tree: DocsTree) -> None:
-    """A projector page for every lesson of a learner site, and the script and style."""
-    if not context.content.site.learner:
-        return
-    done: set[str] = set()
-    for page in context.content.pages():
-        if page.view != "learner" or page.module.id in done:
-            continue
-        done.add(page.module.id)
-        tree.pages[projector_path(page.module.id)] = projector_page(context, page, tree)
-    if done:
-        folder = Path(__file__).resolve().parent.parent / "assets"
-        tree.files.update({docs: folder / name for docs, name in ASSETS.items()})
+# --- Links to it (while the docs tree is written) -----------------------------------------
 
 
 def projector_link(context: PageContext, page: ModulePage) -> str:
     """"Show on a projector" for a lesson page (its own site's view) or a lesson plan (the
-    view in the learner site of the plan's band that shows the lesson); "" when none does."""
+    view in the learner site of the plan's band that shows the lesson); "" when none does.
+
+    An HTML link, which MkDocs leaves as written: the page it names is made after MkDocs
+    has built the site, and a plan's link goes into another site.
+    """
     site = context.content.site
     here = posixpath.dirname(page.path) or "."
     if site.learner and page.view == "learner":
-        href = posixpath.relpath(projector_path(page.module.id), here)
-        return f"[{LINK_TEXT}]({href})"
-    if page.view != "lesson-plan" or not page.band:
+        target = posixpath.relpath(projector_path(page.module.id), here)
+    elif page.view == "lesson-plan" and page.band:
+        learner_site = projector_site(context, page.band, page.module.id)
+        if learner_site is None:
+            return ""
+        target = posixpath.relpath(f"../{learner_site}/{projector_path(page.module.id)}", here)
+    else:
         return ""
-    learner_site = projector_site(context, page.band, page.module.id)
-    if learner_site is None:
-        return ""
-    # Into another site, so an HTML link: MkDocs only lets Markdown links reach its own files.
-    target = posixpath.relpath(f"../{learner_site}/{projector_path(page.module.id)}", here)
-    return f'<a href="{escape(target)}">{LINK_TEXT}</a>'
+    return f'<a href="{html.escape(target)}">{LINK_TEXT}</a>'
 
 
 def projector_site(context: PageContext, band: str, module_id: str) -> str | None:
@@ -265,3 +95,165 @@ def projector_site(context: PageContext, band: str, module_id: str) -> str | Non
                     if lesson.view == "learner":
                         shows[band].setdefault(lesson.module.id, site.id)
     return shows[band].get(module_id)
+
+
+def add_projector_assets(context: PageContext, tree: DocsTree) -> None:
+    """The projector's script and style, in every learner site."""
+    if context.content.site.learner:
+        folder = Path(__file__).resolve().parent.parent / "assets"
+        tree.files.update({docs: folder / name for docs, name in ASSETS.items()})
+
+
+# --- The pages (after MkDocs has built the site) ------------------------------------------
+
+LINK = re.compile(r'<a href="((?:\.\./)+' + FOLDER + r'/[^"/]+\.html)">' + LINK_TEXT + "</a>")
+
+
+def write_projector_pages(site_dir: Path, pages: list[str] | None = None) -> int:
+    """Write the projector view of every lesson page of a built learner site that links one
+    (of `pages`, site-relative, for a page-level rebuild); returns how many it wrote."""
+    if not (site_dir / "assets" / ASSETS["assets/projector.js"]).is_file():
+        return 0  # not a learner site (see add_projector_assets)
+    candidates = (sorted(site_dir.rglob("*.html")) if pages is None
+                  else [site_dir / page for page in pages])
+    folder = (site_dir / FOLDER).resolve()
+    written = 0
+    for lesson in candidates:
+        if not lesson.is_file() or lesson.parent.resolve() == folder:
+            continue
+        text = lesson.read_text(encoding="utf-8")
+        link = LINK.search(text)
+        if link is None:
+            continue
+        target = (lesson.parent / link.group(1)).resolve()
+        # Only its own view: in this site's folder, named as the lesson page is.
+        if target.parent != folder or target.stem != lesson.stem:
+            continue
+        page = projector_html(text, posixpath.relpath(lesson.relative_to(site_dir).as_posix(),
+                                                      FOLDER))
+        if page is None:
+            continue
+        folder.mkdir(exist_ok=True)
+        if target.exists():
+            target.unlink()  # may be a hard link into the previous build
+        target.write_text(page, encoding="utf-8")
+        written += 1
+    return written
+
+
+@dataclass(frozen=True)
+class Step:
+    """One screen: the pipeline class its box takes (or none) and its HTML."""
+
+    css_class: str
+    html: str
+
+
+def projector_html(lesson_html: str, lesson_href: str) -> str | None:
+    """The projector page for a built lesson page (None if it has no lesson content)."""
+    tree = LexborHTMLParser(lesson_html)
+    article = tree.css_first("article.md-content__inner")
+    heading = article.css_first("h1") if article else None
+    if article is None or heading is None:
+        return None
+    header = tree.css_first("header")
+    help_link = tree.css_first("a.sp-header-help")
+    exit_link = header.css_first("a.sp-quick-exit") if header else None
+    exit_script = next((node.attributes.get("src") for node in tree.css("script[src]")
+                        if (node.attributes.get("src") or "").endswith("quick-exit.js")), None)
+    html_node = tree.css_first("html")
+    title = tree.css_first("title")
+    return environment.get_template("projector.html").render(
+        title=f"{heading.text(strip=True)} (projector)",
+        page_title=title.text(strip=True) if title else heading.text(strip=True),
+        lang=(html_node.attributes.get("lang") if html_node else None) or "en",
+        lesson=lesson_href,
+        assets={name: posixpath.relpath(name, FOLDER) for name in [*ASSETS, "assets/site.css"]},
+        help=help_link.attributes.get("href") if help_link else None,
+        exit={"url": exit_link.attributes.get("href"), "label": exit_link.text(strip=True),
+              "script": exit_script} if exit_link is not None and exit_script else None,
+        steps=[(step.css_class, Markup(step.html)) for step in lesson_steps(article)],
+    )
+
+
+def lesson_steps(article: LexborNode) -> list[Step]:
+    """The article's content, as the screens it is shown on."""
+    steps: list[Step] = []
+    intro: list[str] = []
+    text: list[LexborNode] = []
+
+    def flush_text() -> None:
+        steps.extend(text_steps(text))
+        text.clear()
+
+    for node in children(article):
+        classes = (node.attributes.get("class") or "").split()
+        if (node.tag == "h1" and not intro) or any(c in INTRO for c in classes):
+            intro.append(node.html or "")
+        elif node.tag == "p" and LINK.search(node.html or ""):
+            continue  # "Show on a projector" itself
+        elif node.tag == "div" and "admonition" in classes:
+            flush_text()
+            kind = next((c for c in classes if c.startswith("sp-")), "")
+            steps.append(box_step(node, kind))
+        else:
+            if node.tag in ("h1", "h2"):
+                flush_text()
+            text.append(node)
+    flush_text()
+    urgent = [s for s in steps if s.css_class == "sp-urgent"]
+    rest = [s for s in steps if s.css_class != "sp-urgent"]
+    return [Step("sp-summary", "\n".join(intro)), *urgent, *rest]
+
+
+def children(node: LexborNode) -> list[LexborNode]:
+    """Element children (Material's edit buttons, should the base config show them, left
+    out)."""
+    found = []
+    child = node.child
+    while child is not None:
+        if child.tag not in ("-text", "-comment") and not (
+                child.tag == "a" and "md-content__button" in (child.attributes.get("class") or "")):
+            found.append(child)
+        child = child.next
+    return found
+
+
+def box_step(box: LexborNode, kind: str) -> Step:
+    """A block or box of the page as a step: its title as the heading (without minutes,
+    which are for the teacher, and without a title that repeats its label), then its
+    content."""
+    title_node = box.css_first("p.admonition-title")
+    title = MINUTES.sub("", title_node.text(strip=False).strip()) if title_node else ""
+    label, _, rest = title.partition(": ")
+    if rest and rest.strip().lower() == label.strip().lower():
+        title = label  # "Remember: Remember"
+    body = [child.html or "" for child in children(box)
+            if "admonition-title" not in (child.attributes.get("class") or "").split()]
+    heading = f"<h2>{html.escape(title)}</h2>" if title else ""
+    return Step(kind, "\n".join([heading, *body]))
+
+
+def text_steps(nodes: list[LexborNode]) -> list[Step]:
+    """Text outside blocks: steps of at most SCREENFUL words, cut only between elements
+    (a paragraph, a list, a table is never cut), the heading repeated "(continued)"."""
+    steps: list[Step] = []
+    if not nodes:
+        return steps
+    heading = nodes[0] if nodes[0].tag in ("h1", "h2") else None
+    pieces: list[list[str]] = [[]]
+    words = 0
+    for node in nodes[1:] if heading is not None else nodes:
+        count = len(node.text().split())
+        if pieces[-1] and words + count > SCREENFUL:
+            pieces.append([])
+            words = 0
+        pieces[-1].append(node.html or "")
+        words += count
+    for number, piece in enumerate(pieces):
+        head = ""
+        if heading is not None:
+            head = heading.html or "" if number == 0 else \
+                f"<h2>{html.escape(heading.text(strip=True))} (continued)</h2>"
+        steps.append(Step("", "\n".join([head, *piece])))
+    return steps
