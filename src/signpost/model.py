@@ -22,6 +22,7 @@ BLOCK_KINDS: tuple[str, ...] = (
     "answers",
     "safeguarding",
     "family",
+    "quiz",
 )
 TIMED_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
 # Blocks that hold what only whoever leads the lesson may read.
@@ -29,10 +30,10 @@ FACILITATOR_ONLY: frozenset[str] = frozenset({"facilitator", "answers", "safegua
 VIEWS: tuple[str, ...] = ("learner", "reader", "summary", "lesson-plan")
 # What a site may ever show is fixed by its kind; an audience file may narrow it, never widen.
 SITE_KINDS: tuple[str, ...] = ("learner", "parents", "teachers")
-LEARNER_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
+LEARNER_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints", "quiz"})
 KIND_BLOCKS: dict[str, frozenset[str]] = {
     "learner": LEARNER_KINDS,
-    "parents": frozenset({"keypoints", "family"}),
+    "parents": frozenset({"keypoints", "family", "quiz"}),  # quiz: conversation starters
     "teachers": frozenset(BLOCK_KINDS),
 }
 # A module's safeguarding review, and a helpline entry, go stale after this long.

@@ -382,8 +382,8 @@ class AudienceFile(Schema):
     description: PlainText | None = Field(None, description="one sentence for the home page "
                                           "and the landing page")
     language: Language = Field("en", description="a language tag (`en`, `cy`, `en-GB`)")
-    kind: SiteKind = Field(description="`learner` (activity, discussion, keypoints), "
-                           "`parents` (keypoints, family) or `teachers` (every block): what "
+    kind: SiteKind = Field(description="`learner` (activity, discussion, keypoints, "
+                           "quiz), `parents` (keypoints, family, quiz) or `teachers` (every block): what "
                            "the site may ever show")
     band: AgeBand | None = Field(None, description="a learner site's age band; it shows "
                                  "lessons of that band only")

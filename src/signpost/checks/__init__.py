@@ -6,7 +6,7 @@ from datetime import date
 
 from ..diagnostics import Report
 from ..model import Curriculum
-from . import content, html, links, regions, sites, structure
+from . import content, html, links, quiz, regions, sites, structure
 
 
 def run_checks(
@@ -20,6 +20,7 @@ def run_checks(
     sites.check(curriculum, report)
     content.check(curriculum, report, advisory)
     html.check(curriculum, report)
+    quiz.check(curriculum, report)
     apply_waivers(curriculum, report)
 
 
