@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..diagnostics import Report
-from ..model import Curriculum, Module
+from ..model import Curriculum, Module, iter_blocks
 from ..quiz import TICK_BOX, quizzes, right_option_lines, wrong_option_lines
 from .text import Line
 
@@ -20,6 +20,18 @@ def check(curriculum: Curriculum, report: Report) -> None:
         for _, _, problems in quizzes(module):
             for problem in problems:
                 report.error(module.path, problem.line, problem.code, problem.message)
+        check_top_level(module, report)
+
+
+def check_top_level(module: Module, report: Report) -> None:
+    """A quiz is a part of the lesson of its own, never inside another block (SP135)."""
+    reported: set[int] = set()
+    for block in iter_blocks(module.body):
+        for inner in iter_blocks(block.children):
+            if inner.kind == "quiz" and block.kind != "quiz" and inner.line not in reported:
+                reported.add(inner.line)
+                report.error(module.path, inner.line, "SP135", f"a quiz inside a '{block.kind}' "
+                             "block: put the quiz on its own, after the block")
 
 
 def without_wrong_options(module: Module, lines: list[Line]) -> list[Line]:

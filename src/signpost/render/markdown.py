@@ -18,6 +18,7 @@ LEARNER_LABELS = {
     "discussion": "Let's talk",
     "keypoints": "Remember",
     "family": "At home",
+    "quiz": "Quiz",
 }
 FACILITATOR_LABELS = {
     "activity": "Activity",
@@ -27,6 +28,7 @@ FACILITATOR_LABELS = {
     "answers": "Answers",
     "safeguarding": "Safeguarding",
     "family": "Family follow-up",
+    "quiz": "Quiz",
 }
 
 
@@ -67,13 +69,17 @@ def as_written(markdown: str) -> str:
     return "\n".join(out)
 
 
-def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str]) -> str:
+def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str],
+                   quiz: Callable[[Block], str] | None = None) -> str:
+    """`quiz` renders quiz blocks (render/quiz.py); without it they are boxes of their text."""
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
             parts.append(as_written(node.markdown).strip("\n"))
+        elif node.kind == "quiz" and quiz is not None:
+            parts.append(quiz(node))
         else:
-            inner = nodes_markdown(node.children, labels)
+            inner = nodes_markdown(node.children, labels, quiz)
             body = "\n".join(f"    {line}" if line.strip() else "" for line in inner.split("\n"))
             parts.append(f'!!! sp-{node.kind} "{block_title(node, labels)}"\n\n{body}')
     return "\n\n".join(part for part in parts if part.strip())

@@ -20,6 +20,7 @@ from .markdown import (
     nodes_markdown,
     repoint_links,
 )
+from .quiz import quiz_html, quiz_key_markdown, quiz_starters_markdown
 
 NavItem = dict[str, Any]
 HELP_PAGE = "get-help.md"
@@ -122,7 +123,8 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
                                                               context.content, page))
     else:
-        body = finish(nodes_markdown(page.body, labels))
+        body = finish(nodes_markdown(page.body, labels,
+                                     quiz_html if learner else quiz_key_markdown))
         parts.append(objectives_box(module, learner))
         if module.vocabulary and learner:
             parts.append(vocabulary_box(module))
@@ -294,8 +296,8 @@ def summary_page(context: PageContext, title: str | None, pages: tuple[ModulePag
         module = page.module
         lines += [f"## {module.title}", "", module.summary, "", "Your child will be able to say:", ""]
         lines += [f"- {objective}" for objective in module.objectives]
-        lines += ["", fill_region(nodes_markdown(page.body, LEARNER_LABELS), module,
-                                  context.variables), ""]
+        starters = nodes_markdown(page.body, LEARNER_LABELS, quiz_starters_markdown)
+        lines += ["", fill_region(starters, module, context.variables), ""]
     path = f"learning/{band or 'all'}.md"
     lines.append(help_box(context, path))
     return "\n".join(lines) + "\n"
