@@ -97,7 +97,7 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
     for index, module in enumerate(modules):
         entry = module_entry(curriculum, module, f"m{index}", module.title)
         plan = lesson_plan(module, gate(module.body, frozenset(BLOCK_KINDS)))
-        render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS).html
+        render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS, quiz="key").html
         entry.number = index + 1
         entry.preparation = render_nodes(plan.preparation)
         entry.dsl = render_nodes((Text(plan.dsl, module.body_line),))
@@ -129,7 +129,7 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
         bookmark = f"Ages {band}: {module.title}" if band else module.title
         entry = module_entry(curriculum, module, f"m{number}", bookmark)
         body = gate(page.body, page.kinds - FACILITATOR_ONLY)
-        entry.body = ModuleBody(module, variables, LEARNER_LABELS).html(body)
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS, quiz="starters").html(body)
         if band is None:
             guides.append(entry)
         elif bands and bands[-1][0] == band:

@@ -46,11 +46,12 @@ class ModuleBody:
     """
 
     def __init__(self, module: Module, variables: dict[str, Any], labels: dict[str, str],
-                 worksheet: str | None = None) -> None:
+                 worksheet: str | None = None, quiz: str = "worksheet") -> None:
         self.module = module
         self.variables = variables
         self.labels = labels
         self.worksheet = worksheet
+        self.quiz = quiz  # print/quiz.html's mode: "worksheet", "key" or "starters"
 
     def html(self, nodes: tuple[Node, ...]) -> Markup:
         return Markup("\n").join(self.node_html(node) for node in nodes)
@@ -65,6 +66,8 @@ class ModuleBody:
         return markdown_html(inline_images(filled, self.module, text.line))
 
     def block_html(self, block: Block) -> Markup:
+        if block.kind == "quiz":
+            return self.quiz_html(block)
         return Markup(environment.get_template("print/block.html").render(
             kind=block.kind,
             label=self.labels.get(block.kind, block.kind.title()),
@@ -74,6 +77,15 @@ class ModuleBody:
             body=self.html(block.children),
             worksheet=self.worksheet if block.kind in ("activity", "discussion") else None,
         ))
+
+
+    def quiz_html(self, block: Block) -> Markup:
+        from ..quiz import read_quiz
+
+        quiz, _ = read_quiz(block)
+        return Markup(environment.get_template("print/quiz.html").render(
+            quiz=quiz, mode=self.quiz, label=self.labels.get("quiz", "Quiz"),
+            fill=lambda text: fill_region(text, self.module, self.variables)))
 
 
 def inline_images(text: str, module: Module, first_line: int) -> str:
