@@ -26,6 +26,7 @@ from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 from ..render.pages import display_url
 from ..select import ModulePage, gate, in_prerequisite_order, only_blocks, select_site
 from .html import ModuleBody, environment
+from .whatiknow import what_i_know_context
 
 FAMILY = frozenset({"family"})
 PARENT_KINDS = frozenset({"keypoints", "family"})
@@ -84,7 +85,8 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
         entries.append(entry)
     html = render("print/pack.html", curriculum, settings, site.language, (site.kind, site.band),
                   title=site.title, site=site, entries=entries,
-                  help_prompt=site.help_prompt, worksheet=worksheet)
+                  help_prompt=site.help_prompt, worksheet=worksheet,
+                  **what_i_know_context(site, [entry.module for entry in entries]))
     return PrintDocument(f"site/downloads/packs/{site.id}.pdf", site.title, site.language, html,
                          weight=len(entries) * 3)
 

@@ -21,6 +21,7 @@ from .markdown import (
     repoint_links,
 )
 from .quiz import quiz_html, quiz_key_markdown, quiz_starters_markdown
+from .whatiknow import what_i_know_pages
 
 NavItem = dict[str, Any]
 HELP_PAGE = "get-help.md"
@@ -76,6 +77,7 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str) -> Docs
         if flat:
             tree.nav.append({section.section.title: flat})
     print_and_share_page(context, tree)
+    what_i_know_pages(curriculum, content, tree)  # teachers: a sheet per band
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context)
     tree.nav.append({"Glossary": "glossary.md"})
