@@ -17,9 +17,8 @@ if TYPE_CHECKING:
     from .pages import DocsTree
 
 SMILEY_BANDS = frozenset({"4-7"})
-# The scale as words, in the order learners read it; the 4-7 sheet draws faces over them.
+# The scale as words, in the order learners read it; the printed 4-7 sheet draws faces over them.
 SCALE = ("Not yet", "A bit", "Yes")
-FACES = ("🙁", "😐", "🙂")
 INTRODUCTION = ("Before the first lesson, and again after the last one, mark how sure you "
                 "feel about each sentence. There are no wrong answers.")
 TEACHER_NOTE = ("Print one sheet for each learner. Nothing is collected or scored: the sheet "
@@ -52,9 +51,8 @@ def sheet(band: str, modules: list[Module]) -> Sheet:
                              for module in modules for objective in module.objectives))
 
 
-def scale_markdown(smileys: bool) -> str:
-    if smileys:
-        return " ".join(f"{face} {word}" for face, word in zip(FACES, SCALE, strict=True))
+def scale_markdown() -> str:
+    """Boxes and words: no emoji, which not every school computer has a font for."""
     return " ".join(f"☐ {word}" for word in SCALE)
 
 
@@ -62,8 +60,10 @@ def sheet_markdown(sheet: Sheet) -> str:
     """The teachers' site page: a printable table, one row per "I can ..." statement."""
     from ..regions import markdown_text as md
 
-    scale = scale_markdown(sheet.smileys)
-    lines = [f"# {sheet.title}", "", TEACHER_NOTE, "{ .sp-summary }", "",
+    scale = scale_markdown()
+    note = TEACHER_NOTE + (" The learner pack prints this sheet with faces to circle."
+                           if sheet.smileys else "")
+    lines = [f"# {sheet.title}", "", note, "{ .sp-summary }", "",
              INTRODUCTION, "", "| Lesson | I can ... | Before | After |", "| --- | --- | --- | --- |"]
     lines += [f"| {md(row.lesson)} | {md(row.objective)} | {scale} | {scale} |"
               for row in sheet.rows]
