@@ -125,8 +125,9 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
                                                               context.content, page))
     else:
-        body = finish(nodes_markdown(page.body, labels,
-                                     quiz_html if learner else quiz_key_markdown))
+        quiz = quiz_html if learner else quiz_starters_markdown \
+            if context.content.site.kind == "parents" else quiz_key_markdown
+        body = finish(nodes_markdown(page.body, labels, quiz))
         parts.append(objectives_box(module, learner))
         if module.vocabulary and learner:
             parts.append(vocabulary_box(module))
