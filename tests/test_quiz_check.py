@@ -82,6 +82,16 @@ def test_a_bad_quiz_is_reported_where_it_is(project: Path, name, change, needle,
     assert result.returncode == 1
 
 
+def test_a_quiz_inside_another_block_is_reported(project: Path) -> None:
+    empty_project(project)
+    text = good().replace("::: keypoints\n", f":::: keypoints\n{QUIZ.strip()}\n", 1).replace(
+        "- You can always tell a trusted adult.\n:::", "- You can always tell a trusted adult.\n::::")
+    write(project, "trusted-adults/talking-helps.md", text)
+    result = check(project)
+    assert (PATH, quiz_line(text, '::: quiz "What do you know?"'), "SP135") in \
+        problems(result.stdout), result.stdout
+
+
 def test_a_wrong_option_may_name_what_not_to_do(project: Path) -> None:
     """Rule SP403 spares options marked not right, and only those."""
     empty_project(project)
