@@ -52,7 +52,7 @@ CASES = [
     (AUDIENCE, "kind: learner\n", "", "id: children-8-10", "SP010", "'kind'"),
     (AUDIENCE, "kind: learner", "learner: true", "learner: true", "SP012", "kind: learner"),
     (AUDIENCE, "kind: learner", "kind: learners", "kind:", "SP011", "did you mean 'learner'"),
-    (AUDIENCE, "blocks: [activity, discussion, keypoints, cards, worksheet]",
+    (AUDIENCE, "blocks: [activity, discussion, keypoints, cards, worksheet, quiz]",
      "blocks: [activity, answers, keypoints]", "blocks:", "SP302", "answers"),
     (AUDIENCE, "colour: \"#00695c\"", "colour: \"red;} body {display:none\"", "colour:",
      "SP011", "colour"),

@@ -74,7 +74,12 @@ the same elements the page puts it in, with a marker element after it.
 `<article class="md-content__inner ...">` (the module content), allowing in
 addition only what Material puts there for Signpost's pages: its `<h1>` (also
 allowed above) and the edit and view buttons (`a.md-content__button.md-icon`
-with an svg icon) should the base mkdocs.yml ever enable them.
+with an svg icon) should the base mkdocs.yml ever enable them, and the self-check form
+Signpost generates for `quiz` blocks on learner pages: inside `<div class="admonition
+sp-quiz sp-quiz-form">` only, fieldset, legend, label[for], input (type radio or checkbox,
+name, id, value digits), button (type button, hidden), p (role status, aria-live polite),
+details, summary, ul, li, strong, span, div, with the `sp-quiz-*` classes of
+render/quiz.py. Module text may write none of these.
 """
 
 from __future__ import annotations
@@ -270,7 +275,7 @@ def _judge(html: str, material: bool) -> list[Finding]:
     if sentinel is not None:
         skip.add(sentinel.mem_id)
     refused: set[int] = set()  # elements not allowed: what is inside them goes with them
-    for node, in_button in _walk(root):
+    for node, in_button, in_quiz in _walk(root):
         parent = node.parent
         if parent is not None and parent.mem_id in refused:
             refused.add(node.mem_id)
@@ -284,6 +289,8 @@ def _judge(html: str, material: bool) -> list[Finding]:
         elif node.is_element_node:
             if material and in_button:
                 out.extend(_material_button_part(node))
+            elif material and (in_quiz or node.tag == "div" and QUIZ_ROOT in _classes(node)):
+                out.extend(_quiz_part(node))
             elif material and _is_material_button(node, article):
                 out.extend(_material_button(node))
             else:
@@ -296,17 +303,19 @@ def _judge(html: str, material: bool) -> list[Finding]:
     return [f for f in out if marker not in f.message]
 
 
-def _walk(root: LexborNode) -> Iterator[tuple[LexborNode, bool]]:
-    """Every node in document order (no recursion: hostile nesting can be deep)."""
-    stack: list[tuple[LexborNode, bool]] = [(root, False)]
+def _walk(root: LexborNode) -> Iterator[tuple[LexborNode, bool, bool]]:
+    """Every node in document order (no recursion: hostile nesting can be deep), with
+    whether it is inside Material's edit button and inside a generated quiz form."""
+    stack: list[tuple[LexborNode, bool, bool]] = [(root, False, False)]
     while stack:
-        node, in_button = stack.pop()
-        yield node, in_button
+        node, in_button, in_quiz = stack.pop()
+        yield node, in_button, in_quiz
         children = []
         child = node.child
         inside = in_button or (node.tag == "a" and "md-content__button" in _classes(node))
+        quiz = in_quiz or (node.tag == "div" and QUIZ_ROOT in _classes(node))
         while child is not None:
-            children.append((child, inside))
+            children.append((child, inside, quiz))
             child = child.next
         stack.extend(reversed(children))
 
@@ -476,3 +485,39 @@ def _material_button_part(node: LexborNode) -> Iterator[Finding]:
     )
     if not ok:
         yield Finding(f"<{node.tag}> is not allowed in the page's edit button", f"<{node.tag}")
+
+
+# The quiz form Signpost generates on learner pages (render/quiz.py, judged in built pages
+# only: module text may write none of it): these elements, with these attributes and
+# values, inside <div class="... sp-quiz-form">, and nothing else.
+QUIZ_ROOT = "sp-quiz-form"
+QUIZ_CLASSES = frozenset({
+    "admonition", "admonition-title", "sp-quiz", "sp-quiz-form", "sp-quiz-question",
+    "sp-quiz-option", "sp-quiz-hint", "sp-quiz-check", "sp-quiz-feedback", "sp-quiz-answers",
+    "sp-quiz-right", "sp-quiz-wrong", "sp-quiz-verdict", "sp-quiz-why",
+})
+QUIZ_ATTRIBUTES: dict[str, dict[str, re.Pattern[str]]] = {
+    "div": {"id": ID},
+    "p": {"role": re.compile("status"), "aria-live": re.compile("polite")},
+    "fieldset": {}, "legend": {}, "label": {"for": ID}, "ul": {}, "li": {}, "strong": {},
+    "span": {}, "details": {}, "summary": {},
+    "input": {"type": re.compile("radio|checkbox"), "name": ID, "id": ID, "value": DIGITS},
+    "button": {"type": re.compile("button"), "hidden": re.compile("")},
+}
+
+
+def _quiz_part(node: LexborNode) -> Iterator[Finding]:
+    tag = node.tag or ""
+    allowed = QUIZ_ATTRIBUTES.get(tag)
+    if allowed is None:
+        yield Finding(f"<{tag}> is not allowed in a quiz", f"<{tag}", (tag,))
+        return
+    for name, value in node.attributes.items():
+        value = value or ""
+        if name == "class":
+            for token in value.split():
+                if token not in QUIZ_CLASSES:
+                    yield Finding(f"class '{token}' is not allowed in a quiz", token)
+        elif name not in allowed or not allowed[name].fullmatch(value):
+            yield Finding(f"attribute {name}=\"{value[:60]}\" is not allowed on a quiz's "
+                          f"<{tag}>", name, (value[:60],) if value else ())

@@ -24,6 +24,7 @@ BLOCK_KINDS: tuple[str, ...] = (
     "family",
     "cards",
     "worksheet",
+    "quiz",
 )
 TIMED_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints"})
 # Blocks that hold what only whoever leads the lesson may read.
@@ -32,12 +33,12 @@ VIEWS: tuple[str, ...] = ("learner", "reader", "summary", "lesson-plan")
 # What a site may ever show is fixed by its kind; an audience file may narrow it, never widen.
 SITE_KINDS: tuple[str, ...] = ("learner", "parents", "teachers")
 LEARNER_KINDS: frozenset[str] = frozenset({"activity", "discussion", "keypoints", "cards",
-                                          "worksheet"})
+                                          "worksheet", "quiz"})
 # Learner blocks that hold classroom materials (kit.py): card sets and worksheets.
 KIT_KINDS: frozenset[str] = frozenset({"cards", "worksheet"})
 KIND_BLOCKS: dict[str, frozenset[str]] = {
     "learner": LEARNER_KINDS,
-    "parents": frozenset({"keypoints", "family"}),
+    "parents": frozenset({"keypoints", "family", "quiz"}),  # quiz: conversation starters
     "teachers": frozenset(BLOCK_KINDS),
 }
 # A module's safeguarding review, and a helpline entry, go stale after this long.

@@ -383,8 +383,8 @@ class AudienceFile(Schema):
                                           "and the landing page")
     language: Language = Field("en", description="a language tag (`en`, `cy`, `en-GB`)")
     kind: SiteKind = Field(description="`learner` (activity, discussion, keypoints, cards, "
-                           "worksheet), `parents` (keypoints, family) or `teachers` (every "
-                           "block): what the site may ever show")
+                           "worksheet, quiz), `parents` (keypoints, family, quiz) or `teachers` "
+                           "(every block): what the site may ever show")
     band: AgeBand | None = Field(None, description="a learner site's age band; it shows "
                                  "lessons of that band only")
     style: Literal["picture-book", "bright", "teen", "calm", "dense"] = Field(

@@ -6,7 +6,7 @@ from datetime import date
 
 from ..diagnostics import Report
 from ..model import Curriculum
-from . import content, html, kit, links, regions, sites, structure
+from . import content, html, kit, links, quiz, regions, sites, structure
 
 
 def run_checks(
@@ -21,6 +21,7 @@ def run_checks(
     content.check(curriculum, report, advisory)
     html.check(curriculum, report)
     kit.check(curriculum, report)
+    quiz.check(curriculum, report)
     apply_waivers(curriculum, report)
 
 

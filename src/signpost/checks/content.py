@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..diagnostics import Report
 from ..model import Curriculum, Module, band_index
 from ..readability import ReadingGrades
+from .quiz import without_wrong_options
 from .text import Line, iter_lines, iter_links
 
 SENTENCE_LIMITS = {"4-7": 12, "8-10": 18}
@@ -328,7 +329,7 @@ def check(curriculum: Curriculum, report: Report, advisory: bool = True) -> None
         check_link_text(module, report)
         check_headings(module, lines, report)
         check_stereotypes(module, fields + lines, report)
-        check_harmful_advice(module, lines, report)
+        check_harmful_advice(module, without_wrong_options(module, lines), report)
         check_harmful_advice_in_lines(module, fields, report)
         check_harmful_advice_in_lines(module, [ln for ln in lines if not_prose(ln.text)], report)
         if module.audience == "children":

@@ -32,6 +32,7 @@ from .html import ModuleBody, environment
 from .look import print_look
 from .posters import PAPERS as POSTER_PAPERS
 from .posters import help_poster, poster_sites
+from .whatiknow import what_i_know_context
 
 FAMILY = frozenset({"family"})
 PARENT_KINDS = frozenset({"keypoints", "family"})
@@ -96,7 +97,8 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
         entries.append(entry)
     html = render("print/pack.html", curriculum, settings, site.language, (site.kind, site.band),
                   title=site.title, site=site, entries=entries,
-                  help_prompt=site.help_prompt, worksheet=worksheet, **print_look(site))
+                  help_prompt=site.help_prompt, worksheet=worksheet, **print_look(site),
+                  **what_i_know_context(site, [entry.module for entry in entries]))
     return PrintDocument(f"site/downloads/packs/{site.id}.pdf", site.title, site.language, html,
                          weight=len(entries) * 3)
 
@@ -117,7 +119,7 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
     for index, module in enumerate(modules):
         entry = module_entry(curriculum, module, f"m{index}", f"Lesson {index + 1}: {module.title}")
         plan = lesson_plan(module, gate(module.body, frozenset(BLOCK_KINDS)))
-        render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS).html
+        render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS, quiz="key").html
         entry.number = index + 1
         entry.materials = lesson_materials(module)
         entry.preparation = render_nodes(plan.preparation)
@@ -150,7 +152,7 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
         bookmark = f"Ages {band}: {module.title}" if band else module.title
         entry = module_entry(curriculum, module, f"m{number}", bookmark)
         body = gate(page.body, page.kinds - FACILITATOR_ONLY)
-        entry.body = ModuleBody(module, variables, LEARNER_LABELS).html(body)
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS, quiz="starters").html(body)
         if band is None:
             guides.append(entry)
         elif bands and bands[-1][0] == band:

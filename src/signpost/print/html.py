@@ -47,12 +47,14 @@ class ModuleBody:
     """
 
     def __init__(self, module: Module, variables: dict[str, Any], labels: dict[str, str],
-                 worksheet: str | None = None, band: str | None = None) -> None:
+                 worksheet: str | None = None, band: str | None = None,
+                 quiz: str = "worksheet") -> None:
         self.module = module
         self.variables = variables
         self.labels = labels
         self.worksheet = worksheet
         self.band = band  # a learner pack's band: the size of its cards and worksheets
+        self.quiz = quiz  # print/quiz.html's mode: "worksheet", "key" or "starters"
 
     def html(self, nodes: tuple[Node, ...]) -> Markup:
         parts = []
@@ -78,6 +80,8 @@ class ModuleBody:
         return markdown_html(inline_images(filled, self.module, text.line))
 
     def block_html(self, block: Block, room: bool = True) -> Markup:
+        if block.kind == "quiz":
+            return self.quiz_html(block)
         return Markup(environment.get_template("print/block.html").render(
             kind=block.kind,
             heading=block_heading(block, self.labels),
@@ -87,6 +91,14 @@ class ModuleBody:
             worksheet=self.worksheet if room and block.kind in ("activity", "discussion")
             else None,
         ))
+
+    def quiz_html(self, block: Block) -> Markup:
+        from ..quiz import read_quiz
+
+        quiz, _ = read_quiz(block)
+        return Markup(environment.get_template("print/quiz.html").render(
+            quiz=quiz, mode=self.quiz, label=self.labels.get("quiz", "Quiz"),
+            fill=lambda text: fill_region(text, self.module, self.variables)))
 
 
 def kit_html(body: ModuleBody, block: Block) -> Markup:

@@ -36,6 +36,7 @@ from ..kit import lesson_materials
 from ..model import TIMED_KINDS, Block, Curriculum, Module, Node, Text, iter_blocks
 from ..select import ModulePage, SiteContent, in_prerequisite_order
 from .markdown import FACILITATOR_LABELS, nodes_markdown
+from .quiz import quiz_key_markdown
 
 ANCHORS = frozenset({"activity", "discussion"})  # blocks that notes and answers follow
 PREP_TITLE = re.compile(r"^\s*(before the (lesson|session)|prep(aration)?|getting ready)\b", re.I)
@@ -297,7 +298,7 @@ def lesson_plan_markdown(plan: LessonPlan, finish: Callable[[str], str],
         table += [f"| {term} | {text} |" for term, text in module.vocabulary.items()]
         parts += ["## Vocabulary", "\n".join(table)]
 
-    parts += ["## The lesson", finish(nodes_markdown(plan.lesson, labels))]
+    parts += ["## The lesson", finish(nodes_markdown(plan.lesson, labels, quiz_key_markdown))]
     if plan.safeguarding:
         parts += ["## Safeguarding", finish(nodes_markdown(plan.safeguarding, labels))]
     if plan.family:

@@ -31,6 +31,7 @@ LEARNER_LABELS = Labels({
     "family": "At home",
     "cards": "Cards",
     "worksheet": "Worksheet",
+    "quiz": "Quiz",
 }, timed=False)
 FACILITATOR_LABELS = Labels({
     "activity": "Activity",
@@ -42,6 +43,7 @@ FACILITATOR_LABELS = Labels({
     "family": "Family follow-up",
     "cards": "Cards",
     "worksheet": "Worksheet",
+    "quiz": "Quiz",
 }, timed=True)
 
 
@@ -92,16 +94,20 @@ def as_written(markdown: str) -> str:
     return "\n".join(out)
 
 
-def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str]) -> str:
+def nodes_markdown(nodes: tuple[Node, ...], labels: dict[str, str],
+                   quiz: Callable[[Block], str] | None = None) -> str:
+    """`quiz` renders quiz blocks (render/quiz.py); without it they are boxes of their text."""
     parts: list[str] = []
     for node in nodes:
         if isinstance(node, Text):
             parts.append(as_written(node.markdown).strip("\n"))
         elif node.kind in KIT_KINDS:  # card sets and worksheets: see kit.py
             parts.append(kit_markdown(node, block_title(node, labels),
-                                      lambda nodes: nodes_markdown(nodes, labels)))
+                                      lambda nodes: nodes_markdown(nodes, labels, quiz)))
+        elif node.kind == "quiz" and quiz is not None:
+            parts.append(quiz(node))
         else:
-            inner = nodes_markdown(node.children, labels)
+            inner = nodes_markdown(node.children, labels, quiz)
             body = "\n".join(f"    {line}" if line.strip() else "" for line in inner.split("\n"))
             parts.append(f'!!! sp-{node.kind} "{block_title(node, labels)}"\n\n{body}')
     return "\n\n".join(part for part in parts if part.strip())

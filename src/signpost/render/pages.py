@@ -23,7 +23,9 @@ from .markdown import (
     repoint_links,
 )
 from .pictures import Scene, help_scene, scene_svg, topic_scene
+from .quiz import quiz_html, quiz_key_markdown, quiz_starters_markdown
 from .styles import ICON_LICENCE_FILE, PICTURES_DIR, PICTURES_LICENCE_FILE, SCENE_STYLES, STYLE_FONTS
+from .whatiknow import what_i_know_pages
 
 NavItem = dict[str, Any]
 HELP_PAGE = "get-help.md"
@@ -90,6 +92,7 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
 
     add_projector_assets(context, tree)  # for project/<id>.html (see projector.py)
     print_and_share_page(context, tree)
+    what_i_know_pages(curriculum, content, tree)  # teachers: a sheet per band
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context, tree)
     tree.nav.append({"Glossary": "glossary.md"})
@@ -141,7 +144,9 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
                                                               context.content, page))
     else:
-        body = finish(nodes_markdown(page.body, labels))
+        quiz = quiz_html if learner else quiz_starters_markdown \
+            if context.content.site.kind == "parents" else quiz_key_markdown
+        body = finish(nodes_markdown(page.body, labels, quiz))
         # Teens read the page, not a lesson: what it covers comes after it, as a recap.
         recap = learner and context.content.site.style == "teen"
         if not recap:
@@ -410,8 +415,8 @@ def summary_page(context: PageContext, title: str | None, pages: tuple[ModulePag
         module = page.module
         lines += [f"## {module.title}", "", module.summary, "", "Your child will be able to say:", ""]
         lines += [f"- {objective}" for objective in module.objectives]
-        lines += ["", fill_region(nodes_markdown(page.body, LEARNER_LABELS), module,
-                                  context.variables), ""]
+        starters = nodes_markdown(page.body, LEARNER_LABELS, quiz_starters_markdown)
+        lines += ["", fill_region(starters, module, context.variables), ""]
     path = f"learning/{band or 'all'}.md"
     lines.append(help_box(context, path))
     return "\n".join(lines) + "\n"

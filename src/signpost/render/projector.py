@@ -195,7 +195,9 @@ def lesson_steps(article: LexborNode) -> list[Step]:
         elif node.tag == "div" and "admonition" in classes:
             flush_text()
             kind = next((c for c in classes if c.startswith("sp-")), "")
-            steps.append(box_step(node, kind))
+            # A quiz stays whole: its form is allowed only inside its own box (htmlcheck).
+            steps.append(Step(kind, node.html or "") if "sp-quiz-form" in classes
+                         else box_step(node, kind))
         else:
             if node.tag in ("h1", "h2"):
                 flush_text()

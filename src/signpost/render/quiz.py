@@ -1,0 +1,92 @@
+"""A quiz block as each site shows it: a form for learners, the key for teachers,
+conversation starters for parents.
+
+The learner form is generated HTML (module text only ever fills its words, escaped), judged
+after the build by `htmlcheck.article_findings`, which allows exactly these elements,
+attributes and classes inside a `div.sp-quiz-form` and nowhere else. Which options are right
+is written only inside each question's "Show the answers" box (`<details>`), the same
+reveal a reader without JavaScript uses; assets/quiz.js reads it from there.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from ..model import Block
+from ..quiz import Question, Quiz, read_quiz
+
+CHECK_LABEL = "Check my answer"
+REVEAL_LABEL = "Show the answers"
+SEVERAL_HINT = "Tick every answer you think is right."
+RIGHT_VERDICT = "Right answer."
+WRONG_VERDICT = "Not this one."
+
+
+def quiz_title(quiz: Quiz, label: str = "Quiz") -> str:
+    return f"{label}: {quiz.title}" if quiz.title else label
+
+
+def quiz_html(block: Block) -> str:
+    """The learner form: one fieldset per question, native radios or checkboxes, a check
+    button (shown by the script), a live region for feedback, and a no-script reveal."""
+    quiz, _ = read_quiz(block)
+    root = f"sp-quiz-{quiz.line}"
+    lines = [f'<div class="admonition sp-quiz sp-quiz-form" id="{root}">',
+             f'<p class="admonition-title">{escape(quiz_title(quiz))}</p>']
+    for question in quiz.questions:
+        lines += question_html(question, f"{root}-q{question.number}")
+    lines.append("</div>")
+    return "\n".join(lines)
+
+
+def question_html(question: Question, name: str) -> list[str]:
+    control = "checkbox" if question.several else "radio"
+    lines = ['<fieldset class="sp-quiz-question">',
+             f"<legend>{question.number}. {escape(question.text)}</legend>"]
+    if question.several:
+        lines.append(f'<p class="sp-quiz-hint">{SEVERAL_HINT}</p>')
+    for index, option in enumerate(question.options, 1):
+        ident = f"{name}-o{index}"
+        lines.append(f'<div class="sp-quiz-option"><input type="{control}" name="{name}" '
+                     f'id="{ident}" value="{index}"><label for="{ident}">'
+                     f"{escape(option.text)}</label></div>")
+    lines += [f'<button type="button" class="sp-quiz-check" hidden>{CHECK_LABEL}</button>',
+              '<p class="sp-quiz-feedback" role="status" aria-live="polite"></p>',
+              f'<details class="sp-quiz-answers"><summary>{REVEAL_LABEL}</summary>', "<ul>"]
+    for option in question.options:
+        kind, verdict = ("right", RIGHT_VERDICT) if option.right else ("wrong", WRONG_VERDICT)
+        lines.append(f'<li class="sp-quiz-{kind}"><strong>{escape(option.text)}</strong> '
+                     f'<span class="sp-quiz-verdict">{verdict}</span> '
+                     f'<span class="sp-quiz-why">{escape(option.feedback)}</span></li>')
+    lines += ["</ul>", "</details>", "</fieldset>"]
+    return lines
+
+
+def plain(text: str) -> str:
+    """Quiz text as Markdown text: shown as written, never read as markup."""
+    from ..regions import markdown_text
+
+    return markdown_text(text)
+
+
+def quiz_key_markdown(block: Block) -> str:
+    """The answer key (teachers' site, lesson plans): every option marked, with its feedback."""
+    quiz, _ = read_quiz(block)
+    lines = [f'!!! sp-quiz "{quiz_title(quiz, "Quiz (answer key)").replace(chr(34), chr(39))}"',
+             ""]
+    for question in quiz.questions:
+        lines += [f"    **{question.number}. {plain(question.text)}**", ""]
+        for option in question.options:
+            mark = "**Right**" if option.right else "Not right"
+            lines.append(f"    - {mark}: {plain(option.text)} — *{plain(option.feedback)}*")
+        lines.append("")
+    return "\n".join(lines).rstrip()
+
+
+def quiz_starters_markdown(block: Block, count: int = 2) -> str:
+    """Parents: the first questions, as things to ask a child at home (no answer marks)."""
+    quiz, _ = read_quiz(block)
+    lines = ['!!! sp-quiz "Ask your child"', "",
+             "    Questions from the lesson's self-check, to start a conversation:", ""]
+    lines += [f"    - {plain(question.text)}" for question in quiz.questions[:count]]
+    return "\n".join(lines)
