@@ -214,7 +214,9 @@ def test_pack_bookmarks_are_its_lessons_numbered_and_its_sections(
     ordered = lesson_sequence(built_curriculum, pages)
     pack = print_build / "site" / "downloads" / "packs" / f"{site}.pdf"
     titles = [f"Lesson {n}: {p.module.title}" for n, p in enumerate(ordered, 1)]
-    assert bookmarks(pack) == ["Contents", *titles, "Take-home sheet", "Get help"]
+    band = built_curriculum.sites[site].band
+    assert bookmarks(pack) == ["Contents", *titles, f"What I know: ages {band}",
+                               "Take-home sheet", "Get help"]
     sections = section_bookmarks(pack)
     for title, page in zip(titles, ordered, strict=True):
         headings = [line[3:].strip() for node in page.module.body if isinstance(node, Text)
@@ -300,10 +302,11 @@ def test_metadata_language_tags_and_embedded_fonts(print_build: Path) -> None:
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), name
 
 
-def text_sizes(path: Path, first_page: int = 3) -> dict[float, int]:
-    """Characters of text by their printed size (points), from the given page on."""
+def text_sizes(path: Path, first_page: int = 3, last_page: int | None = None
+               ) -> dict[float, int]:
+    """Characters of text by their printed size (points), on pages first to last."""
     sizes: dict[float, int] = {}
-    for page in PdfReader(path).pages[first_page - 1:]:
+    for page in PdfReader(path).pages[first_page - 1:last_page]:
         def visit(text, cm, tm, font, size) -> None:
             if text.strip():
                 points = round(size * tm[3] * cm[3], 1)
@@ -315,8 +318,13 @@ def text_sizes(path: Path, first_page: int = 3) -> dict[float, int]:
 def test_young_childrens_handouts_are_printed_at_18pt(print_build: Path) -> None:
     """The 4-7 pack's lesson pages at 18pt or more, but for the running header and footer
     (8pt) and the small print for the grown-up (the topic line, cutting notes); the older
-    packs stay smaller."""
-    sizes = text_sizes(print_build / "site" / "downloads" / "packs" / "children-4-7.pdf")
+    packs stay smaller. (The what-I-know sheet after the lessons is marked with a grown-up,
+    in smaller type so that it stays one page.)"""
+    path = print_build / "site" / "downloads" / "packs" / "children-4-7.pdf"
+    reader = PdfReader(path)
+    sheet = next(item for item in reader.outline
+                 if not isinstance(item, list) and item.title.startswith("What I know"))
+    sizes = text_sizes(path, last_page=reader.get_destination_page_number(sheet))
     text = {size: count for size, count in sizes.items() if size > 8.5}
     large = sum(count for size, count in text.items() if size >= 18)
     assert large / sum(text.values()) >= 0.95, sorted(text.items())

@@ -71,8 +71,12 @@ def test_steps_follow_the_lesson_and_end_with_help(shipped_build, shipped_curric
         blocks = [node for node in module.body if isinstance(node, Block)
                   and node.kind not in FACILITATOR_ONLY and node.kind in LEARNER_LABELS
                   and node.kind != "family"]
-        wanted = [block_title(b, LEARNER_LABELS) for b in blocks]
+        wanted = [block_title(b, LEARNER_LABELS) for b in blocks if b.kind != "quiz"]
         assert [h for h in headings if h in wanted] == wanted, module.id
+        for quiz in (b for b in blocks if b.kind == "quiz"):  # a question to a screen
+            title = block_title(quiz, LEARNER_LABELS)
+            asked = [h for h in headings if h.startswith(f"{title} (")]
+            assert len(asked) >= 3 and asked[0] == f"{title} (1 of {len(asked)})", module.id
         # Each `##` heading of the text outside blocks starts a step.
         sections = [line[3:].strip() for node in module.body if isinstance(node, Text)
                     for line in node.markdown.splitlines() if line.startswith("## ")]

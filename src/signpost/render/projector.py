@@ -188,7 +188,8 @@ def lesson_steps(article: LexborNode) -> list[Step]:
 
     for node in children(article):
         classes = (node.attributes.get("class") or "").split()
-        if (node.tag == "h1" and not intro) or any(c in INTRO for c in classes):
+        hero = node.tag == "p" and node.css_first("img.sp-hero") is not None
+        if (node.tag == "h1" and not intro) or hero or any(c in INTRO for c in classes):
             intro.append(node.html or "")
         elif node.tag == "p" and LINK.search(node.html or ""):
             continue  # "Show on a projector" itself
@@ -196,8 +197,10 @@ def lesson_steps(article: LexborNode) -> list[Step]:
             flush_text()
             kind = next((c for c in classes if c.startswith("sp-")), "")
             # A quiz stays whole: its form is allowed only inside its own box (htmlcheck).
-            steps.append(Step(kind, node.html or "") if "sp-quiz-form" in classes
-                         else box_step(node, kind))
+            if "sp-quiz-form" in classes:
+                steps.extend(quiz_steps(node, kind))
+            else:
+                steps.append(box_step(node, kind))
         else:
             if node.tag in ("h1", "h2"):
                 flush_text()
@@ -219,6 +222,21 @@ def children(node: LexborNode) -> list[LexborNode]:
             found.append(child)
         child = child.next
     return found
+
+
+def quiz_steps(box: LexborNode, kind: str) -> list[Step]:
+    """A quiz one question to a screen, for the class to answer together; each question
+    keeps its own form box (quiz markup is allowed only inside one: see htmlcheck)."""
+    title_node = box.css_first("p.admonition-title")
+    title = title_node.text(strip=False).strip() if title_node else ""
+    questions = box.css("fieldset.sp-quiz-question")
+    steps = []
+    for number, question in enumerate(questions, 1):
+        heading = f"{title} ({number} of {len(questions)})" if len(questions) > 1 else title
+        steps.append(Step(kind, f"<h2>{html.escape(heading)}</h2>\n"
+                                f'<div class="admonition sp-quiz sp-quiz-form">'
+                                f"{question.html or ''}</div>"))
+    return steps
 
 
 def box_step(box: LexborNode, kind: str) -> Step:
