@@ -156,6 +156,20 @@ def test_each_class_of_error_is_reported_where_it_is(project, name, change, line
     assert result.returncode == 1
 
 
+def test_a_lesson_without_time_to_introduce_it_is_warned(project: Path) -> None:
+    """40 timed minutes of 45 leave 5 for the introduction, ground rules and close: SP111
+    asks for 7 (a warning: the build goes on); 38 of 45 is fine."""
+    empty_project(project)
+    text = good().replace('"Feelings cards" 10', '"Feelings cards" 30')
+    write(project, "trusted-adults/talking-helps.md", text)
+    result = check(project)
+    assert ("curriculum/trusted-adults/talking-helps.md", 7, "SP111") in problems(result.stdout)
+    assert result.returncode == 0
+    write(project, "trusted-adults/talking-helps.md",
+          good().replace('"Feelings cards" 10', '"Feelings cards" 28'))
+    assert "SP111" not in check(project).stdout
+
+
 def test_duplicate_ids_name_both_files(project: Path) -> None:
     empty_project(project)
     write(project, "trusted-adults/talking-helps.md", good())

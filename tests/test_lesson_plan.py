@@ -110,10 +110,10 @@ def test_separate_answers_follow_their_activity_on_the_site(shipped_build) -> No
     html = (shipped_build / "site" / "teachers" / "lesson-plans" / "14-17" /
             "power-pressure-and-control.html").read_text(encoding="utf-8")
     html = html[html.index('id="the-lesson"'):]  # the boxes, not the run sheet's rows
-    tactics = html.index("Activity: Spot the tactics (15 minutes)")
+    tactics = html.index("Activity: Spot the tactics (13 minutes)")
     answers = html.index("Answers: Spot the tactics")
-    discussion = html.index("Discussion: Talking it through (12 minutes)")
-    keypoints = html.index(">Key points (5 minutes)")
+    discussion = html.index("Discussion: Talking it through (11 minutes)")
+    keypoints = html.index(">Key points (4 minutes)")
     assert tactics < answers < discussion < keypoints
     assert html.index("Answers: Flip the script") < keypoints
 

@@ -82,6 +82,20 @@ def check_timing(module: Module, report: Report) -> None:
             f"timed blocks add up to {total} minutes, more than the duration of "
             f"{module.duration}",
         )
+    elif module.duration and module.audience == "children" and \
+            module.duration - total < introduction_minutes(module.duration):
+        report.warning(
+            module.path, module.line_of("duration"), "SP111",
+            f"timed blocks leave {module.duration - total} of {module.duration} minutes for "
+            f"the introduction, ground rules and close; leave at least "
+            f"{introduction_minutes(module.duration)}",
+        )
+
+
+def introduction_minutes(duration: int) -> int:
+    """The untimed part a lesson needs: introduction, ground rules, questions and close
+    (a sixth or so of it, and never less than five minutes)."""
+    return max(5, -(-duration * 15 // 100))
 
 
 def check_review(module: Module, report: Report, today: date) -> None:
