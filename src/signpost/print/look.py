@@ -9,10 +9,7 @@ from typing import Any
 
 from ..model import Site
 from ..render.pictures import scene_svg, scenes
-from ..render.styles import SCENE_STYLES, STYLE_FONTS
-
-FONT_FAMILIES = {"Andika": "Andika", "AtkinsonHyperlegible": "Atkinson Hyperlegible"}
-FONT_FILES = {"Andika": "andika", "AtkinsonHyperlegible": "atkinson-hyperlegible"}
+from ..render.styles import FONT_FAMILIES, FONT_FILES, SCENE_STYLES, STYLE_FONTS
 
 
 def print_look(site: Site | None) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from ..model import Curriculum, Site
 
 PRINT_PAGE = "print-and-share.html"  # each site's page of its downloads
 
-_environment = Environment(
+environment = Environment(
     loader=PackageLoader("signpost", "templates"),
     autoescape=select_autoescape(["html"]),
     trim_blocks=True,
@@ -26,7 +26,7 @@ def landing_page(
     """`downloads`: site id -> its downloads (each with `label`, `href` relative to
     build/site/ and `size`); `print_pages`: the sites that have a "Print and share" page;
     `pictures`: site id -> a picture of that site (relative to build/site/), decorative."""
-    return _environment.get_template("landing.html").render(
+    return environment.get_template("landing.html").render(
         sites=sites,
         region=curriculum.regions[region],
         downloads=downloads,

@@ -22,9 +22,16 @@ from .markdown import (
     nodes_markdown,
     repoint_links,
 )
-from .pictures import Scene, help_scene, scene_svg, topic_scene
+from .pictures import Scene, help_scene, scene_size, scene_svg, topic_scene
 from .quiz import quiz_html, quiz_key_markdown, quiz_starters_markdown
-from .styles import ICON_LICENCE_FILE, PICTURES_DIR, PICTURES_LICENCE_FILE, SCENE_STYLES, STYLE_FONTS
+from .styles import (
+    FONT_FAMILIES,
+    ICON_LICENCE_FILE,
+    PICTURES_DIR,
+    PICTURES_LICENCE_FILE,
+    SCENE_STYLES,
+    STYLE_FONTS,
+)
 from .whatiknow import what_i_know_pages
 
 NavItem = dict[str, Any]
@@ -296,7 +303,8 @@ def hero_picture(context: PageContext, tree: DocsTree, module: Module, page: Mod
     if not path:
         return ""
     src = posixpath.relpath(path, posixpath.dirname(page.path) or ".")
-    return f'![{md(scene.alt)}]({src}){{ .sp-hero width="320" height="200" }}'
+    width, height = scene_size(with_characters=True)
+    return f'![{md(scene.alt)}]({src}){{ .sp-hero width="{width}" height="{height}" }}'
 
 
 def lesson_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, ...]) -> list[str]:
@@ -320,7 +328,7 @@ def page_cards(context: PageContext, tree: DocsTree, entries: list[tuple[ModuleP
     for page, label in entries:
         module = page.module
         picture = scene_path(context, tree, topic_scene(module.topic))
-        width, height = (320, 200) if SCENE_STYLES.get(context.content.site.style) else (120, 120)
+        width, height = scene_size(SCENE_STYLES.get(context.content.site.style, False))
         image = (f'<img class="sp-tile-picture" src="{escape(picture)}" alt="" '
                  f'width="{width}" height="{height}">' if picture else "")
         href = escape(page.path.removesuffix(".md") + ".html")
@@ -339,8 +347,7 @@ def credits_line(site: Site) -> str:
     parts.append(f"Icons: Material Design Icons, [Apache 2.0]({ICON_LICENCE_FILE})")
     font = STYLE_FONTS.get(site.style)
     if font:
-        name = "Andika" if font == "Andika" else "Atkinson Hyperlegible"
-        parts.append(f"Font: {name}, [SIL Open Font License](assets/licences/{font}-OFL.txt)")
+        parts.append(f"Font: {FONT_FAMILIES[font]}, [SIL Open Font License](assets/licences/{font}-OFL.txt)")
     return ". ".join(parts) + ".\n{ .sp-credits }"
 
 
@@ -447,7 +454,8 @@ def help_page(context: PageContext, tree: DocsTree) -> str:
     picture = scene_path(context, tree, help_scene())
     if picture:
         alt = md(help_scene().alt) if SCENE_STYLES[site.style] else ""
-        size = 'width="320" height="200"' if SCENE_STYLES[site.style] else 'width="120" height="120"'
+        width, height = scene_size(SCENE_STYLES[site.style])
+        size = f'width="{width}" height="{height}"'
         lines += [f"![{alt}]({picture}){{ .sp-hero {size} }}", ""]
     lines += [md(site.help_prompt), "{ .sp-summary }", ""]
     lines += [f"If someone is in danger right now, call {phone_link(region.emergency)}.", ""]

@@ -23,6 +23,7 @@ ICON_LICENCE = MATERIAL_ICONS / "LICENSE"
 SVG_BODY = re.compile(r"<svg\b[^>]*>(.*)</svg>\s*$", re.S)
 PATH_DATA = re.compile(r'<path d="([^"]+)"')
 WIDTH, HEIGHT = 320, 200
+TILE = 120  # a scene without its characters: the icon alone, square
 CHARACTERS = ("pip", "dot", "grown-up")
 CHARACTER_HEIGHT = 150  # each character's drawing is 100 x 130
 
@@ -111,8 +112,13 @@ def scene_svg(scene: Scene, colour: str, with_characters: bool = True) -> str:
             f'width="{WIDTH}" height="{HEIGHT}">\n  {body}\n</svg>\n')
 
 
+def scene_size(with_characters: bool) -> tuple[int, int]:
+    """A scene's width and height as drawn: the characters' landscape, or the icon's tile."""
+    return (WIDTH, HEIGHT) if with_characters else (TILE, TILE)
+
+
 def _icon_tile(scene: Scene, colour: str) -> str:
-    size = 120
+    size = TILE
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" '
             f'height="{size}">\n  <rect width="{size}" height="{size}" rx="20" '
             f'fill="{tint(colour, 0.9)}"/>\n  {_icon_badge(scene.icon, colour, 60, 60, 46)}\n'

@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ..select import ModulePage, select_site
+from .landing import environment
 
 if TYPE_CHECKING:
     from .pages import DocsTree, PageContext
@@ -45,14 +45,6 @@ SCREENFUL = 110  # words of text on one screen, in big type (a paragraph is neve
 # What the lesson page opens with: its title, summary and "In this lesson".
 INTRO = ("sp-summary", "sp-objectives")
 MINUTES = re.compile(r"\s*\(\d+ minutes?\)\s*$")
-
-environment = Environment(
-    loader=PackageLoader("signpost", "templates"),
-    autoescape=select_autoescape(["html"]),
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
 
 def projector_path(module_id: str) -> str:
     """Where a lesson's projector view sits in its learner site (site- and docs-relative)."""

@@ -14,6 +14,9 @@ from .pictures import CHARACTERS, ICON_LICENCE, character_svg_file, icon_data_ur
 
 # The styles an audience file may choose (assets/styles/<style>.css) and the font each
 # uses (assets/fonts/, with its licence); `dense` keeps the reader's system font.
+# A shipped font's family name (CSS, credits) and its files' prefix in assets/fonts/.
+FONT_FAMILIES = {"Andika": "Andika", "AtkinsonHyperlegible": "Atkinson Hyperlegible"}
+FONT_FILES = {"Andika": "andika", "AtkinsonHyperlegible": "atkinson-hyperlegible"}
 STYLE_FONTS = {"picture-book": "Andika", "bright": "AtkinsonHyperlegible",
                "teen": "AtkinsonHyperlegible", "calm": "AtkinsonHyperlegible", "dense": None}
 # Each box's icon (Material Design Icons) and colour, shown before its title.
@@ -76,7 +79,7 @@ def style_files(site: Site) -> dict[str, bytes]:
     files = {ICON_LICENCE_FILE: ICON_LICENCE.read_bytes()}
     font = STYLE_FONTS.get(site.style)
     if font:
-        prefix = "andika-" if font == "Andika" else "atkinson-hyperlegible-"
+        prefix = f"{FONT_FILES[font]}-"
         for entry in (assets / "fonts").iterdir():
             if entry.name.startswith(prefix) or entry.name == f"{font}-OFL.txt":
                 target = ("assets/licences/" if entry.name.endswith(".txt") else "assets/fonts/")
