@@ -142,6 +142,15 @@ CASES = [
      "SP003"),
     ("no safeguarding block", lambda t: t.replace("::: safeguarding", "::: family"), 19,
      "SP406"),
+    ("framework tag split at a comma", lambda t: t.replace(
+        "prerequisites: []", "prerequisites: []\nframework: [EfCW Health, wellbeing and "
+        "lifestyle 7-11]"), 15, "SP025"),
+    ("framework tag at another band", lambda t: t.replace(
+        "prerequisites: []", "prerequisites: []\nframework: [EfCW Online relationships 11-14]"),
+     15, "SP025"),
+    ("framework tag of an unknown framework", lambda t: t.replace(
+        "prerequisites: []", "prerequisites: []\nframework: [Nonsuch Online relationships]"),
+     15, "SP025"),
 ]
 
 
@@ -168,6 +177,14 @@ def test_a_lesson_without_time_to_introduce_it_is_warned(project: Path) -> None:
     write(project, "trusted-adults/talking-helps.md",
           good().replace('"Feelings cards" 10', '"Feelings cards" 28'))
     assert "SP111" not in check(project).stdout
+
+
+def test_framework_tags_that_name_a_strand_at_the_lessons_band_pass(project: Path) -> None:
+    empty_project(project)
+    write(project, "trusted-adults/talking-helps.md", good().replace(
+        "prerequisites: []", 'prerequisites: []\nframework: [EfCW Online relationships 7-11, '
+        '"EfCW Health, wellbeing and lifestyle 7-11", EfCW Privacy and security]'))
+    assert check(project).stdout == ""
 
 
 def test_duplicate_ids_name_both_files(project: Path) -> None:

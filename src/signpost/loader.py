@@ -19,6 +19,7 @@ from .model import (
     KIND_BLOCKS,
     Channel,
     Curriculum,
+    Framework,
     Module,
     Region,
     Section,
@@ -80,13 +81,14 @@ def read_validated(
 # --- topics -----------------------------------------------------------------
 
 
-def load_topics(path: Path, report: Report) -> tuple[list[Topic], list[str]]:
+def load_topics(path: Path, report: Report
+                ) -> tuple[list[Topic], list[str], list[Framework]]:
     if not path.is_file():
         report.error(path, 1, "SP300", "missing topics file: create curriculum/topics.yml")
-        return [], []
+        return [], [], []
     checked = read_validated(TopicsFile, path, report)
     if checked is None:
-        return [], []
+        return [], [], []
     valid, lines = checked
     topics: list[Topic] = []
     for index, entry in enumerate(valid.topics):
@@ -97,7 +99,10 @@ def load_topics(path: Path, report: Report) -> tuple[list[Topic], list[str]]:
         topics.append(Topic(entry.id, entry.title, entry.description or "", entry.min_band,
                             entry.never_your_fault, lines.of("topics", index),
                             urgent_help=entry.urgent_help))
-    return topics, [p.lower() for p in valid.never_your_fault_phrases]
+    frameworks = [Framework(entry.id, entry.title, tuple(entry.strands), dict(entry.bands),
+                            lines.of("frameworks", index))
+                  for index, entry in enumerate(valid.frameworks)]
+    return topics, [p.lower() for p in valid.never_your_fault_phrases], frameworks
 
 
 # --- modules ----------------------------------------------------------------
@@ -239,6 +244,7 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
     audiences_dir = root / "audiences"
     topics: list = []
     phrases: list = []
+    frameworks: list = []
     modules: dict[str, Module] = {}
     regions: dict[str, Region] = {}
     sites: dict[str, Site] = {}
@@ -246,7 +252,7 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
         report.error(curriculum_dir, 1, "SP300",
                      "missing folder 'curriculum/': run signpost in the project folder")
     else:
-        topics, phrases = load_topics(curriculum_dir / "topics.yml", report)
+        topics, phrases, frameworks = load_topics(curriculum_dir / "topics.yml", report)
         files = module_files(curriculum_dir, report)
         if not files:
             report.error(curriculum_dir, 1, "SP300",
@@ -280,4 +286,4 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
         if not sites:
             report.error(audiences_dir, 1, "SP300", "no audience files in audiences/")
     base_config = load_base_config(root / "mkdocs.yml", report)
-    return Curriculum(root, topics, phrases, modules, regions, sites, base_config)
+    return Curriculum(root, topics, phrases, modules, regions, sites, base_config, frameworks)

@@ -151,6 +151,18 @@ class Topic:
     urgent_help: bool = False  # its lessons open with an "Is this happening now?" box
 
 
+@dataclass(frozen=True)
+class Framework:
+    """An outside curriculum framework that modules map to (`framework:` tags), such as UKCIS
+    Education for a Connected World: its strands, and its band for each of our age bands."""
+
+    id: str  # the word a tag starts with, e.g. "EfCW"
+    title: str
+    strands: tuple[str, ...]
+    bands: dict[str, str]  # our age band -> the framework's band, e.g. "8-10" -> "7-11"
+    line: int
+
+
 @dataclass
 class Channel:
     name: str
@@ -248,6 +260,7 @@ class Curriculum:
     regions: dict[str, Region]
     sites: dict[str, Site]
     base_config: dict | None = None  # the validated base mkdocs.yml
+    frameworks: list[Framework] = field(default_factory=list)
 
     def topic(self, topic_id: str) -> Topic | None:
         return next((t for t in self.topics if t.id == topic_id), None)

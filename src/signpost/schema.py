@@ -234,8 +234,9 @@ class ModuleFile(Schema):
                                          "build each site's glossary")
     prerequisites: TextList = Field([], description="ids of modules taught first; they order "
                                     "the navigation")
-    framework: TextList = Field([], description="curriculum references, such as `EfCW Online "
-                                "relationships 8-10`")
+    framework: TextList = Field([], description="curriculum references: a framework in "
+                                "`topics.yml`, a strand and, for a lesson, the framework's band, "
+                                "such as `EfCW Online relationships 7-11` (SP025)")
     sources: TextList = Field(min_length=1, description="the guidance or evidence the module "
                               "follows")
     last_reviewed: Day = Field(description="date of the last safeguarding review, like "
@@ -273,6 +274,17 @@ class TopicEntry(Schema):
                               "threats, images and abuse; never a 4-7 topic)")
 
 
+class FrameworkEntry(Schema):
+    """One item of `frameworks:` in `curriculum/topics.yml`: a framework that tags name."""
+
+    id: Text = Field(description="the first word of a tag, like `EfCW`")
+    title: PlainText = Field(description="the framework's full name, shown on the curriculum map")
+    strands: TextList = Field(min_length=1, description="its strands; a tag is `<id> <strand>`, "
+                              "then the framework's band for a lesson")
+    bands: dict[AgeBand, Text] = Field({}, description="the framework's band for each of our "
+                                       "age bands, like `8-10: 7-11`")
+
+
 class TopicsFile(Schema):
     """`curriculum/topics.yml`: the topic strands, in the order sites list them."""
 
@@ -280,6 +292,9 @@ class TopicsFile(Schema):
                                                "\"it is never your fault\" (rule SP402)")
     topics: list[TopicEntry] = Field(min_length=1, description="the strands, in order (each "
                                      "as below)")
+    frameworks: list[FrameworkEntry] = Field([], description="curriculum frameworks modules map "
+                                             "to (each as below); when given, every `framework:` "
+                                             "tag must name one of their strands (SP025)")
 
 
 # --- regions ----------------------------------------------------------------------------
@@ -490,7 +505,7 @@ def _unwrap(annotation: Any) -> Any:
 
 # The reference section of CONTRIBUTING.md, in order: each file format and its parts.
 REFERENCE: tuple[type[Schema], ...] = (
-    ModuleFile, TopicsFile, TopicEntry, RegionFile, ChannelEntry, ServesEntry, AudienceFile,
+    ModuleFile, TopicsFile, TopicEntry, FrameworkEntry, RegionFile, ChannelEntry, ServesEntry, AudienceFile,
     SectionEntry, SelectEntry,
 )
 

@@ -6,7 +6,7 @@ from datetime import date
 
 from ..diagnostics import Report
 from ..model import Curriculum
-from . import content, html, kit, links, quiz, regions, sites, structure
+from . import content, frameworks, html, kit, links, quiz, regions, sites, structure
 
 
 def run_checks(
@@ -15,6 +15,7 @@ def run_checks(
     """All rules; with `advisory` False, rules that can only warn (reading level) are skipped."""
     today = today or date.today()
     structure.check(curriculum, report, today)
+    frameworks.check(curriculum, report)
     links.check(curriculum, report)
     regions.check(curriculum, report, today)
     sites.check(curriculum, report)

@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
 
 def read_topics(root: Path) -> tuple[list[Topic], list[str]]:
     report = Report(root)
-    topics, phrases = load_topics(root / "curriculum" / "topics.yml", report)
+    topics, phrases, _ = load_topics(root / "curriculum" / "topics.yml", report)
     if report.errors:
         raise Refused(f"cannot read the topics: {report.errors[0].format()}")
     return topics, phrases
