@@ -172,7 +172,7 @@ def load_region(path: Path, report: Report) -> Region | None:
         for index, c in enumerate(valid.channels)
     ]
     return Region(code=path.stem, name=valid.name, emergency=valid.emergency,
-                  channels=channels, path=path, lines=lines)
+                  channels=channels, path=path, lines=lines, law=dict(valid.law))
 
 
 ADULT_WORDS = {"parents": "parents and carers", "professionals": "professionals"}

@@ -200,6 +200,7 @@ class Region:
     channels: list[Channel]
     path: Path
     lines: Lines
+    law: dict[str, str] = field(default_factory=dict)  # key -> a sentence on the law there
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,12 @@ def channel_for(curriculum: Curriculum, code: str, role: str) -> Channel | None:
     return next((c for c in fallback.channels if c.role == role and works_anywhere(c)), None)
 
 
+def region_law(curriculum: Curriculum, region: Region) -> dict[str, str]:
+    """The region's sentences on the law, any it lacks worded for any country by global.yml."""
+    fallback = curriculum.regions.get(GLOBAL)
+    return {**(fallback.law if fallback else {}), **region.law}
+
+
 def region_variables(curriculum: Curriculum, code: str) -> dict[str, Any]:
     """What module text may use as `{{ region.... }}`.
 
@@ -130,6 +136,7 @@ def region_variables(curriculum: Curriculum, code: str) -> dict[str, Any]:
         "code": region.code,
         "name": region.name,
         "emergency": region.emergency,
+        "law": region_law(curriculum, region),
     }
     for role in CHANNEL_ROLES:
         if role == "emergency":

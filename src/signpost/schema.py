@@ -171,6 +171,15 @@ def _colour(value: str) -> str:
     return value
 
 
+LAW_KEY = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _law_key(value: str) -> str:
+    if not LAW_KEY.match(value):
+        raise _fail("SP011", "must be lowercase letters, digits and _, like ai_images")
+    return value
+
+
 LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
@@ -193,6 +202,7 @@ Emergency = Annotated[str, BeforeValidator(_phone), AfterValidator(_text), After
 Colour = Annotated[str, AfterValidator(_colour)]
 Language = Annotated[str, AfterValidator(_language)]
 AgeBand = Annotated[str, _one_of("age band", AGE_BANDS, "SP017")]
+LawKey = Annotated[str, AfterValidator(_law_key)]
 AgeBands = Annotated[list[AgeBand], BeforeValidator(_as_list)]
 ModuleAudience = Annotated[str, _one_of("audience", MODULE_AUDIENCES, "SP016")]
 BlockKind = Annotated[str, _one_of("block kind", BLOCK_KINDS, "SP103")]
@@ -362,6 +372,10 @@ class RegionFile(Schema):
                                  "words where there is none (`your local emergency number`)")
     channels: list[ChannelEntry] = Field(min_length=1, description="the services (each as "
                                          "below)")
+    law: dict[LawKey, PlainText] = Field({}, description="sentences on the law that modules "
+                                         "use as `{{ region.law.<key> }}` (`under_18_images`, "
+                                         "`ai_images`); a key a region lacks comes from "
+                                         "`global.yml`, which words it for any country")
 
 
 # --- audience sites ---------------------------------------------------------------------

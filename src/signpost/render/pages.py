@@ -14,6 +14,7 @@ from ..model import AGE_BANDS, Channel, Curriculum, Module, Site
 from ..regions import help_channels, region_variables
 from ..regions import markdown_text as md
 from ..select import ModulePage, SiteContent
+from .curriculummap import curriculum_map_page
 from .lessonplan import lesson_label, lesson_plan, lesson_plan_markdown, lesson_sequence
 from .markdown import (
     FACILITATOR_LABELS,
@@ -99,6 +100,7 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
 
     add_projector_assets(context, tree)  # for project/<id>.html (see projector.py)
     print_and_share_page(context, tree)
+    curriculum_map_page(curriculum, content, tree)  # teachers: lessons, topics, strands
     what_i_know_pages(curriculum, content, tree)  # teachers: a sheet per band
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context, tree)
