@@ -176,3 +176,15 @@ def test_named_blame_framings_are_gone(built, site: str, lesson: str, framing: s
 def test_friend_reply_does_not_promise_to_keep_it_from_school(shipped_curriculum) -> None:
     module = next(m for m in shipped_curriculum.modules.values() if m.id == "when-a-friend-tells-you")
     assert "won't tell anyone at school" not in module.source_text
+
+
+def test_characters_keep_one_role_across_bands(shipped_curriculum) -> None:
+    """Kai and Jess are children who are targeted (8-10 games, 11-13 friendships); the
+    accounts that groom them are screen names (StarBuilder, PaintPal, Inkwell), never a
+    child's name from another band's story."""
+    text = {m.id: m.source_text for m in shipped_curriculum.modules.values()}
+    assert "Kai" in text["chatting-in-games"] and "Jess" in text["when-a-friendship-changes"]
+    assert not re.search(r"\bKai\b", text["when-a-friendship-changes"])
+    assert not re.search(r"\bJess\b", text["real-friends-and-warning-signs"])
+    assert "PaintPal" in text["real-friends-and-warning-signs"]
+    assert "Inkwell" in text["when-a-friendship-changes"]
