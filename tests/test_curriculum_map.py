@@ -9,9 +9,8 @@ from pathlib import Path
 
 from signpost.frameworks import module_tags
 from signpost.model import AGE_BANDS, Module
-from signpost.print.documents import children_modules
 from signpost.render.lessonplan import lesson_sequence
-from signpost.select import ModulePage, in_prerequisite_order
+from signpost.select import ModulePage, children_modules, in_prerequisite_order
 
 
 def text(html: str) -> str:

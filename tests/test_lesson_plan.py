@@ -174,8 +174,7 @@ def test_lesson_numbers_match_the_site(shipped_curriculum) -> None:
     for band in AGE_BANDS:
         pages = [p for p in plan_pages(shipped_curriculum) if p.band == band]
         ordered = [p.module.id for p in lesson_sequence(shipped_curriculum, pages)]
-        from signpost.print.documents import children_modules
-        from signpost.select import in_prerequisite_order
+        from signpost.select import children_modules, in_prerequisite_order
         guide = [m.id for m in in_prerequisite_order(
             shipped_curriculum, children_modules(shipped_curriculum, band))]
         assert ordered == guide

@@ -68,3 +68,26 @@ def test_a_page_whose_content_breaks_the_allowlist_is_not_published(
     assert "site/children-4-7/privacy/safe-and-private-online.html" in message
     assert "onerror" in message
     assert not (project / "build").exists()
+
+
+def test_outputs_left_by_an_earlier_build_are_scanned_and_named(project: Path) -> None:
+    """An `--only` or `--no-pdf` build still scans what earlier builds published, and says
+    which outputs to rebuild, rather than failing with no way out."""
+    from signpost.builder import verify_outputs
+    from signpost.pipeline import load_and_check
+
+    assert run_signpost(project, "build", "--no-pdf").returncode == 0
+    curriculum, _ = load_and_check(project)
+    module = curriculum.modules["chatting-in-games"]
+    answers = next(b for b in module.blocks() if b.kind == "answers").plain_markdown()
+    page = project / "build" / "site" / "children-8-10" / "stale.html"
+    page.write_text(f"<p>{answers}</p>", encoding="utf-8")
+    pack = project / "build" / "print" / "packs" / "children-8-10.html"
+    pack.parent.mkdir(parents=True, exist_ok=True)
+    pack.write_text(f"<p>{answers}</p>", encoding="utf-8")
+    problems = verify_outputs(curriculum, project / "build", "GB", {"children-4-7"}, False)
+    assert any(p.startswith("site/children-8-10/stale.html") for p in problems)
+    assert any("signpost build --only children-8-10" in p for p in problems)
+    assert any("without --no-pdf" in p for p in problems)
+    assert verify_outputs(curriculum, project / "build", "GB", {"children-8-10"}, True) \
+        == [p for p in problems if "earlier build" not in p]

@@ -127,7 +127,8 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             manifest.keys[f"{site.name}/layout"] = site.layout_key
         if options.pdf:
             notes += build_print(curriculum, sites, options, staging, progress, manifest)
-        outputs_problems = verify_outputs(curriculum, staging, options.region)
+        outputs_problems = verify_outputs(curriculum, staging, options.region,
+                                          {site.id for site in sites}, options.pdf)
         if outputs_problems:
             raise BuildFailed(outputs_problems)
         all_sites = sorted((site for site in curriculum.sites.values()
@@ -148,22 +149,31 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
     return BuildSummary(built, time.monotonic() - started, notes, cached)
 
 
-def verify_outputs(curriculum: Curriculum, staging: Path, region: str) -> list[str]:
+def verify_outputs(curriculum: Curriculum, staging: Path, region: str,
+                   chosen: set[str] | None = None, printed: bool = True) -> list[str]:
     """Problems if any page's content breaks the HTML allowlist, or any learner or parent
-    output holds facilitator-only text (see verify.py)."""
+    output holds facilitator-only text (see verify.py). Every published output is scanned,
+    also sites an `--only` build and PDFs a `--no-pdf` build left from before: text the
+    modules now keep for facilitators must not stay published. Those get a hint to rebuild."""
     phrases = gated_phrases(curriculum, region)
     problems: list[str] = []
     for site in curriculum.sites.values():
-        problems += unsafe_pages(staging / "site" / site.id, staging)
-        if site.kind == "teachers":
-            continue
-        outputs = list(site_outputs(staging / "site" / site.id))
-        prints = [staging / "print" / "packs" / f"{site.id}.html",
-                  *sorted((staging / "print" / "posters").glob(f"{site.id}-*.html"))]
-        if site.kind == "parents":
-            prints.append(staging / "print" / "guides" / "parents.html")
-        outputs += print_outputs(prints)
-        problems += leaks(outputs, phrases, staging)
+        found = unsafe_pages(staging / "site" / site.id, staging)
+        in_print: list[str] = []
+        if site.kind != "teachers":
+            found += leaks(site_outputs(staging / "site" / site.id), phrases, staging)
+            prints = [staging / "print" / "packs" / f"{site.id}.html",
+                      *sorted((staging / "print" / "posters").glob(f"{site.id}-*.html"))]
+            if site.kind == "parents":
+                prints.append(staging / "print" / "guides" / "parents.html")
+            in_print = leaks(print_outputs(prints), phrases, staging)
+        if found and chosen is not None and site.id not in chosen:
+            found.append(f"site/{site.id}: built by an earlier build from other modules; "
+                         f"rebuild it too (signpost build --only {site.id}, or without --only)")
+        if in_print and (not printed or (chosen is not None and site.id not in chosen)):
+            in_print.append(f"the PDFs of {site.id} were made by an earlier build from other "
+                            "modules; rebuild them too (signpost build, without --no-pdf)")
+        problems += found + in_print
     return problems
 
 

@@ -83,6 +83,12 @@ def only_blocks(nodes: tuple[Node, ...], kinds: frozenset[str]) -> tuple[Node, .
     return tuple(n for n in gate(nodes, kinds) if isinstance(n, Block))
 
 
+def children_modules(curriculum: Curriculum, band: str) -> list[Module]:
+    """A band's lessons, in no particular order (see in_prerequisite_order)."""
+    return [m for m in curriculum.modules.values()
+            if m.audience == "children" and band in m.age_bands]
+
+
 def in_prerequisite_order(curriculum: Curriculum, modules: list[Module]) -> list[Module]:
     """Prerequisites first; otherwise by topic order, then title. Cycles fall back to title."""
     topic_rank = {topic.id: index for index, topic in enumerate(curriculum.topics)}

@@ -11,7 +11,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .. import letters
 from ..kit import lesson_materials
+from ..letters import band_letter
 from ..model import (
     AGE_BANDS,
     BLOCK_KINDS,
@@ -27,7 +29,14 @@ from ..regions import help_channels, region_variables
 from ..render.lessonplan import RunRow, lesson_plan, lesson_sequence
 from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 from ..render.pages import display_url
-from ..select import ModulePage, gate, in_prerequisite_order, only_blocks, select_site
+from ..select import (
+    ModulePage,
+    children_modules,
+    gate,
+    in_prerequisite_order,
+    only_blocks,
+    select_site,
+)
 from .html import ModuleBody, environment
 from .look import print_look
 from .posters import PAPERS as POSTER_PAPERS
@@ -103,6 +112,11 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
                          weight=len(entries) * 3)
 
 
+LETTER_TEXT = {"greeting": letters.GREETING, "about": letters.ABOUT,
+               "how_to_help": letters.HOW_TO_HELP, "questions": letters.QUESTIONS,
+               "blanks": letters.BLANKS, "sign_off": letters.SIGN_OFF}
+
+
 def sheets_last(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
     """A lesson's worksheets after its text: each takes a page of its own, so in the flow
     they would leave the page before them part empty; the activities name their sheet."""
@@ -136,6 +150,8 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
     html = render("print/guide.html", curriculum, settings, language, ("teachers", None),
                   title=title, band=band, entries=entries,
                   curriculum_map=curriculum_map(curriculum, band, entries),
+                  letter=band_letter(curriculum, band, settings.region, modules),
+                  letter_text=LETTER_TEXT,
                   help_prompt=teachers_prompt(curriculum))
     return PrintDocument(f"site/downloads/guides/{band}.pdf", title, language, html,
                          weight=len(entries) * 4)
@@ -194,11 +210,6 @@ def unique_pages(pages: list[ModulePage]) -> list[ModulePage]:
             seen.add(page.module.id)
             kept.append(page)
     return kept
-
-
-def children_modules(curriculum: Curriculum, band: str) -> list[Module]:
-    return [m for m in curriculum.modules.values()
-            if m.audience == "children" and band in m.age_bands]
 
 
 def module_entry(curriculum: Curriculum, module: Module, anchor: str, bookmark: str) -> Entry:

@@ -16,6 +16,7 @@ from ..regions import markdown_text as md
 from ..select import ModulePage, SiteContent
 from .curriculummap import curriculum_map_page
 from .lessonplan import lesson_label, lesson_plan, lesson_plan_markdown, lesson_sequence
+from .letterpages import letter_pages
 from .markdown import (
     FACILITATOR_LABELS,
     LEARNER_LABELS,
@@ -101,6 +102,7 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
     add_projector_assets(context, tree)  # for project/<id>.html (see projector.py)
     print_and_share_page(context, tree)
     curriculum_map_page(curriculum, content, tree)  # teachers: lessons, topics, strands
+    letter_pages(context, tree)  # teachers: a letter home per band
     what_i_know_pages(curriculum, content, tree)  # teachers: a sheet per band
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context, tree)
