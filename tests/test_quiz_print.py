@@ -105,13 +105,14 @@ def test_each_pack_has_its_bands_what_i_know_sheet(
             assert normalise(objective) in sheet, objective
     assert sheet.count("not yet a bit yes") >= 2 * sum(
         len(m.objectives) for m in children_in(shipped_curriculum, band))
-    # One page, in every pack's type size: the next chapter starts on the very next page.
+    # One sheet (both sides at most), in every pack's type size: the next chapter starts no
+    # later than two pages on. A unit of eight to ten lessons has 25-40 "I can" statements.
     from pypdf import PdfReader
 
     reader = PdfReader(shipped_build / "site" / "downloads" / "packs" / f"{site_id}.pdf")
     starts = {item.title.split(":")[0]: reader.get_destination_page_number(item)
               for item in reader.outline if not isinstance(item, list)}
-    assert starts["Take-home sheet"] == starts["What I know"] + 1, site_id
+    assert starts["Take-home sheet"] - starts["What I know"] in (1, 2), site_id
 
 
 def test_the_teachers_site_has_a_what_i_know_page_per_band(

@@ -76,6 +76,7 @@ class Entry:
     preparation: Markup = Markup("")
     dsl: Markup = Markup("")
     run_sheet: list[RunRow] = field(default_factory=list)
+    teach_first: list[str] = field(default_factory=list)  # "Lesson 2: title", or another band's
     safeguarding: Markup = Markup("")
     materials: list[str] = field(default_factory=list)  # kit.lesson_materials
 
@@ -112,6 +113,23 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
                          weight=len(entries) * 3)
 
 
+def teach_first(curriculum: Curriculum, module: Module, sequence: list[Module],
+                band: str) -> list[str]:
+    """The lessons to teach first, as the guide numbers them; one from another band by its
+    title and ages (learners met it then)."""
+    named = []
+    for prerequisite in module.prerequisites:
+        earlier = curriculum.modules.get(prerequisite)
+        if earlier is None:
+            continue
+        if earlier in sequence:
+            named.append(f"Lesson {sequence.index(earlier) + 1}: {earlier.title}")
+        else:
+            ages = ", ".join(b for b in earlier.age_bands if b != band)
+            named.append(f"{earlier.title} (ages {ages})")
+    return named
+
+
 LETTER_TEXT = {"greeting": letters.GREETING, "about": letters.ABOUT,
                "how_to_help": letters.HOW_TO_HELP, "questions": letters.QUESTIONS,
                "blanks": letters.BLANKS, "sign_off": letters.SIGN_OFF}
@@ -135,6 +153,7 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
         plan = lesson_plan(module, gate(module.body, frozenset(BLOCK_KINDS)))
         render_nodes = ModuleBody(module, variables, FACILITATOR_LABELS, quiz="key").html
         entry.number = index + 1
+        entry.teach_first = teach_first(curriculum, module, modules, band)
         entry.materials = lesson_materials(module)
         entry.preparation = render_nodes(plan.preparation)
         entry.dsl = render_nodes((Text(plan.dsl, module.body_line),))

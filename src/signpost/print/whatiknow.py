@@ -1,5 +1,5 @@
 """The learner pack's what-I-know sheet (render/whatiknow.py builds it; print/what_i_know.html
-lays it out on one page)."""
+lays it out on one sheet, both sides at most)."""
 
 from __future__ import annotations
 
