@@ -1,5 +1,6 @@
 """What-I-know sheets: one per band (a sheet of paper, both sides if need be), built from the
-"I can ..." objectives of the band's lessons, for a learner to mark before the unit and after it (a smiley scale for 4-7).
+"I can ..." objectives of the band's lessons, for a learner to mark before the unit and after
+it (a smiley scale for 4-7).
 
 The teachers' site gets a page per band (print it, one per learner); each learner pack
 prints its band's sheet. Nothing is collected: the sheet stays with the learner.
