@@ -187,7 +187,9 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
         bookmark = f"Ages {band}: {module.title}" if band else module.title
         entry = module_entry(curriculum, module, f"m{number}", bookmark)
         body = gate(page.body, page.kinds - FACILITATOR_ONLY)
-        entry.body = ModuleBody(module, variables, LEARNER_LABELS, quiz="starters").html(body)
+        # A guide's own quiz is the parent's self-check; a lesson's gives conversation starters.
+        quiz = "starters" if band else "key"
+        entry.body = ModuleBody(module, variables, LEARNER_LABELS, quiz=quiz).html(body)
         if band is None:
             guides.append(entry)
         elif bands and bands[-1][0] == band:

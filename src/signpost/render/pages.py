@@ -134,6 +134,13 @@ def module_pages(context: PageContext, pages: tuple[ModulePage, ...], tree: Docs
     ]
 
 
+def reads_own_module(site: Site, module: Module) -> bool:
+    """The site's reader is the one the module was written for (a learner and a lesson, a
+    parent and a parents' guide, a teacher and a teachers' module): its quiz is a self-check
+    to answer. Otherwise the quiz is someone else's: a key for teachers, starters for parents."""
+    return site.learner or module.audience == site.kind
+
+
 def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
     module = page.module
     learner = context.content.site.learner
@@ -155,8 +162,9 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
                                                               context.content, page))
     else:
-        quiz = quiz_html if learner else quiz_starters_markdown \
-            if context.content.site.kind == "parents" else quiz_key_markdown
+        quiz = quiz_html if reads_own_module(context.content.site, module) \
+            else quiz_starters_markdown if context.content.site.kind == "parents" \
+            else quiz_key_markdown
         body = finish(nodes_markdown(page.body, labels, quiz))
         # Teens read the page, not a lesson: what it covers comes after it, as a recap.
         recap = learner and context.content.site.style == "teen"

@@ -126,7 +126,7 @@ def write_site_sources(
     # then Signpost's own, served by the site itself.
     scripts: list[Any] = list(base.get("extra_javascript") or [])
     own = [MENU_KEYS_JS, *([QUICK_EXIT_JS] if has_quick_exit(site) else []),
-           *(["assets/quiz.js"] if site.learner else [])]  # self-checks (render/quiz.py)
+           "assets/quiz.js"]  # self-checks (render/quiz.py): lessons, parents' and staff guides
     for script in own:
         files[f"docs/{script}"] = (assets / Path(script).name).read_bytes()
     scripts += [script for script in own if script not in scripts]
