@@ -188,3 +188,32 @@ def test_characters_keep_one_role_across_bands(shipped_curriculum) -> None:
     assert not re.search(r"\bJess\b", text["real-friends-and-warning-signs"])
     assert "PaintPal" in text["real-friends-and-warning-signs"]
     assert "Inkwell" in text["when-a-friendship-changes"]
+
+
+def test_every_topic_is_taught_in_every_band_from_its_youngest(shipped_curriculum) -> None:
+    from signpost.model import AGE_BANDS, band_index
+
+    lessons = [m for m in shipped_curriculum.modules.values() if m.audience == "children"]
+    for topic in shipped_curriculum.topics:
+        for band in AGE_BANDS[band_index(topic.min_band):]:
+            assert any(m.topic == topic.id and band in m.age_bands for m in lessons), \
+                (topic.id, band)
+
+
+def test_the_second_edition_counts(shipped_curriculum) -> None:
+    from signpost.model import AGE_BANDS
+
+    modules = list(shipped_curriculum.modules.values())
+    for band in AGE_BANDS:
+        band_lessons = [m for m in modules if m.audience == "children" and band in m.age_bands]
+        assert len(band_lessons) >= 8, band
+        assert all(any(b.kind == "quiz" for b in m.blocks()) for m in band_lessons), band
+    assert len([m for m in modules if m.audience == "parents"]) >= 10
+    assert len([m for m in modules if m.audience == "teachers"]) >= 8
+
+
+def test_no_module_cites_a_seed_paper_as_evidence(shipped_curriculum) -> None:
+    """The seed papers describe the problem; claims cite the primary works behind them."""
+    seeds = re.compile(r"Bukhari|Imran Ali|Combating Online Child Sexual Exploitation")
+    for module in shipped_curriculum.modules.values():
+        assert not [s for s in module.sources if seeds.search(s)], module.id
