@@ -74,3 +74,24 @@ def test_the_key_marks_every_option_and_the_starters_none() -> None:
     starters = quiz_starters_markdown(block())
     assert "Which are feelings" in starters and "True or false" in starters
     assert "Right" not in starters and "never your fault" not in starters
+
+
+def test_region_values_in_quizzes_read_as_written_on_every_site(tmp_path) -> None:
+    """A region value in quiz text (brackets, hyphens) shows as written in the learner form
+    and in the teachers' key: no Markdown escapes in the form, no unfilled lookup in the key."""
+    import html as html_module
+    import re
+
+    from conftest import copy_project, run_signpost
+
+    root = copy_project(tmp_path / "project")
+    result = run_signpost(root, "build", "--no-pdf", "--region", "GB",
+                          "--only", "children-11-13", "--only", "teachers")
+    assert result.returncode == 0, result.stdout + result.stderr
+    name = "Report Remove (Childline and the Internet Watch Foundation)"
+    pages = [root / "build/site/children-11-13/images-and-consent/pictures-permission-and-pressure.html",
+             root / "build/site/teachers/lesson-plans/11-13/pictures-permission-and-pressure.html"]
+    for path in pages:
+        text = html_module.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+        assert f"ask about tools like {name}." in text, path
+        assert "{{" not in text and "\\(" not in text, path

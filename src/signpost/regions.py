@@ -214,6 +214,14 @@ def render_text(markdown: str, variables: dict[str, Any]) -> str:
     return LOOKUP.sub(fill, markdown)
 
 
+def fill_plain(text: str, variables: dict[str, Any]) -> str:
+    """Fill lookups with their values as they are, for text the caller escapes as plain text
+    (quiz words in a form or on paper); raises UnknownVariable."""
+    if "{" not in text:
+        return text
+    return LOOKUP.sub(lambda match: resolve(variables, match.group(1)[1:]), text)
+
+
 def language_tag(language: str, region: str | None) -> str:
     """A language with the build's region (en + GB: en-GB), for pages and PDFs, unless the
     language names a region of its own or the build has no country (`global`)."""

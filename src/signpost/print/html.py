@@ -19,7 +19,13 @@ from markupsafe import Markup
 from ..kit import kit_nodes
 from ..model import FACILITATOR_ONLY, KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
-from ..render.markdown import RenderError, as_written, block_heading, fill_region
+from ..render.markdown import (
+    RenderError,
+    as_written,
+    block_heading,
+    fill_plain_text,
+    fill_region,
+)
 
 # The extensions of the base mkdocs.yml that change how module text reads on paper.
 MARKDOWN_EXTENSIONS = ["tables", "def_list", "attr_list", "admonition", "md_in_html"]
@@ -98,7 +104,7 @@ class ModuleBody:
         quiz, _ = read_quiz(block)
         return Markup(environment.get_template("print/quiz.html").render(
             quiz=quiz, mode=self.quiz, label=self.labels.get("quiz", "Quiz"),
-            fill=lambda text: fill_region(text, self.module, self.variables)))
+            fill=lambda text: fill_plain_text(text, self.module, self.variables)))
 
 
 def kit_html(body: ModuleBody, block: Block) -> Markup:

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 from ..kit import kit_markdown
 from ..model import KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
-from ..regions import UnknownVariable, render_text
+from ..regions import UnknownVariable, fill_plain, render_text
 
 
 class Labels(dict[str, str]):
@@ -117,6 +117,14 @@ def fill_region(markdown: str, module: Module, variables: dict[str, Any]) -> str
     try:
         return render_text(markdown, variables)
     except UnknownVariable as exc:  # the checker reports these with lines; this is a last guard
+        raise RenderError(module.path, module.body_line, "SP210", f"region variable: {exc}") from None
+
+
+def fill_plain_text(text: str, module: Module, variables: dict[str, Any]) -> str:
+    """Region values in text shown as plain text (quiz words), not as Markdown."""
+    try:
+        return fill_plain(text, variables)
+    except UnknownVariable as exc:
         raise RenderError(module.path, module.body_line, "SP210", f"region variable: {exc}") from None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from .letterpages import letter_pages
 from .markdown import (
     FACILITATOR_LABELS,
     LEARNER_LABELS,
+    fill_plain_text,
     fill_region,
     nodes_markdown,
     repoint_links,
@@ -162,7 +164,9 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         body = lesson_plan_markdown(plan, finish, lesson_label(context.curriculum,
                                                               context.content, page))
     else:
-        quiz = quiz_html if reads_own_module(context.content.site, module) \
+        quiz = partial(quiz_html, fill=lambda text: fill_plain_text(text, module,
+                                                                     context.variables)) \
+            if reads_own_module(context.content.site, module) \
             else quiz_starters_markdown if context.content.site.kind == "parents" \
             else quiz_key_markdown
         body = finish(nodes_markdown(page.body, labels, quiz))

@@ -10,6 +10,8 @@ reveal a reader without JavaScript uses; assets/quiz.js reads it from there.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
 from html import escape
 
 from ..model import Block
@@ -26,10 +28,12 @@ def quiz_title(quiz: Quiz, label: str = "Quiz") -> str:
     return f"{label}: {quiz.title}" if quiz.title else label
 
 
-def quiz_html(block: Block) -> str:
+def quiz_html(block: Block, fill: Callable[[str], str] = str) -> str:
     """The learner form: one fieldset per question, native radios or checkboxes, a check
-    button (shown by the script), a live region for feedback, and a no-script reveal."""
-    quiz, _ = read_quiz(block)
+    button (shown by the script), a live region for feedback, and a no-script reveal.
+    `fill` puts the region's values into the words as plain text, before they are escaped
+    (HTML is not Markdown: a value escaped for Markdown would show its backslashes)."""
+    quiz = filled(read_quiz(block)[0], fill)
     root = f"sp-quiz-{quiz.line}"
     lines = [f'<div class="admonition sp-quiz sp-quiz-form" id="{root}">',
              f'<p class="admonition-title">{escape(quiz_title(quiz))}</p>']
@@ -62,11 +66,25 @@ def question_html(question: Question, name: str) -> list[str]:
     return lines
 
 
-def plain(text: str) -> str:
-    """Quiz text as Markdown text: shown as written, never read as markup."""
-    from ..regions import markdown_text
+def filled(quiz: Quiz, fill: Callable[[str], str]) -> Quiz:
+    """The quiz with every question, option and feedback passed through `fill`."""
+    return replace(quiz, questions=tuple(
+        replace(question, text=fill(question.text), options=tuple(
+            replace(option, text=fill(option.text), feedback=fill(option.feedback))
+            for option in question.options))
+        for question in quiz.questions))
 
-    return markdown_text(text)
+
+def plain(text: str) -> str:
+    """Quiz text as Markdown text: shown as written, never read as markup. Region lookups
+    stay as they are, for the page's region filling to put their values in."""
+    from ..regions import LOOKUP, markdown_text
+
+    parts, position = [], 0
+    for match in LOOKUP.finditer(text):
+        parts += [markdown_text(text[position:match.start()]), match.group(0)]
+        position = match.end()
+    return "".join([*parts, markdown_text(text[position:])])
 
 
 def quiz_key_markdown(block: Block) -> str:
