@@ -109,6 +109,9 @@ def visible_text(curriculum: Curriculum) -> str:
     for module in curriculum.modules.values():
         parts += render_markdown_lines(gate(module.body, shown))
         parts += [module.summary, *module.objectives, *module.vocabulary.values()]
+        # learner blocks' titles ("Save it before it's gone"), which answers name
+        parts += [block.title or "" for block in iter_blocks(module.body)
+                  if block.kind not in FACILITATOR_ONLY]
     for site in curriculum.sites.values():
         parts += [site.title, site.reader, site.description, site.help_prompt]
     return normalise(" ".join(parts))
@@ -442,17 +445,29 @@ def test_missing_pango_names_the_packages_and_still_builds_sites(tmp_path: Path)
 
 
 def page_fill(page) -> float:
-    """How far down the page its text reaches, between the running header and footer: 0 is
-    an empty page, 1 a full one."""
+    """How far down the page its content reaches, between the running header and footer: 0
+    is an empty page, 1 a full one. Content is text, and drawn lines and boxes (the lines to
+    write on under an activity are drawn, not text); the page's own background starts at its
+    foot, outside the measured band."""
     height = float(page.mediabox.height)
     lows: list[float] = []
 
-    def visit(text, cm, tm, font, size) -> None:
-        y = tm[5] * cm[3] + cm[5]
-        if text.strip() and 60 < y < height - 60:  # not the running header and footer
+    def measured(y: float) -> None:
+        if 60 < y < height - 60:  # not the running header and footer
             lows.append(y)
 
-    page.extract_text(visitor_text=visit)
+    def visit(text, cm, tm, font, size) -> None:
+        if text.strip():
+            measured(tm[5] * cm[3] + cm[5])
+
+    def draw(operator, args, cm, tm) -> None:
+        if operator in (b"re", b"l", b"m") and len(args) >= 2:
+            x, y = float(args[0]), float(args[1])
+            if operator == b"re" and len(args) == 4 and float(args[3]) < 0:
+                y += float(args[3])  # a rectangle drawn upwards from its top
+            measured(cm[1] * x + cm[3] * y + cm[5])
+
+    page.extract_text(visitor_text=visit, visitor_operand_before=draw)
     return (height - 60 - min(lows)) / (height - 120) if lows else 0.0
 
 
@@ -481,7 +496,8 @@ def test_worksheets_close_their_lesson(print_build: Path, site: str) -> None:
     sheets = [n for n, text in enumerate(texts) if re.search(r"^Name:", text, re.M)]
     assert sheets, "the shipped lessons have worksheets"
     for n in sheets:
-        if n + 1 < len(texts):
+        # the what-I-know sheet may take both sides of its sheet: its table head repeats
+        if n + 1 < len(texts) and not texts[n + 1].startswith("I can ... Before After"):
             assert NEW_PART.search(texts[n + 1]), f"{site}: page {n + 2} goes on after a sheet"
 
 
