@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from .commands import build, check, new, serve
+from .commands import build, check, new, serve, translate
 from .project import UsageError, checked_root
 
-COMMANDS = {"check": check, "build": build, "new": new, "serve": serve}
+COMMANDS = {"check": check, "build": build, "new": new, "serve": serve,
+            "translate": translate}
 
 
 def parser() -> argparse.ArgumentParser:

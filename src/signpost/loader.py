@@ -8,6 +8,7 @@ Nothing here raises on bad input.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,6 +27,7 @@ from .model import (
     Selection,
     Site,
     Topic,
+    Translation,
 )
 from .parse import parse_body, split_front_matter
 from .schema import (
@@ -34,9 +36,11 @@ from .schema import (
     RegionFile,
     Schema,
     TopicsFile,
+    TranslationFile,
     age_range,
     validate,
 )
+from .translations import is_language_tag, translation_name
 from .yamlsource import Lines, YamlProblem, load_yaml
 
 SchemaT = TypeVar("SchemaT", bound=Schema)
@@ -108,7 +112,10 @@ def load_topics(path: Path, report: Report
 # --- modules ----------------------------------------------------------------
 
 
-def load_module(path: Path, report: Report) -> Module | None:
+def read_lesson(
+    schema: type[SchemaT], path: Path, report: Report
+) -> tuple[SchemaT, Lines, tuple, int, str] | None:
+    """A module or translation file: (front matter, its lines, body, body line, text)."""
     text = read_text(path, report)
     if text is None:
         return None
@@ -122,10 +129,18 @@ def load_module(path: Path, report: Report) -> Module | None:
     body, problems = parse_body(split.body, split.body_line)
     for problem in problems:
         report.error(path, problem.line, problem.code, problem.message)
-    checked = read_validated(ModuleFile, path, report, split.front_matter_line, split.front_matter)
+    checked = read_validated(schema, path, report, split.front_matter_line, split.front_matter)
     if checked is None:
         return None
     valid, lines = checked
+    return valid, lines, body, split.body_line, text
+
+
+def load_module(path: Path, report: Report) -> Module | None:
+    read = read_lesson(ModuleFile, path, report)
+    if read is None:
+        return None
+    valid, lines, body, body_line, text = read
     return Module(
         id=valid.id,
         title=valid.title,
@@ -145,10 +160,45 @@ def load_module(path: Path, report: Report) -> Module | None:
         body=body,
         path=path,
         lines=lines,
-        body_line=split.body_line,
+        body_line=body_line,
         source_text=text,
         draft=valid.draft,
     )
+
+
+# --- translations -----------------------------------------------------------
+
+
+def load_translation(path: Path, modules: dict[str, Module], report: Report) -> None:
+    """Read `<id>.<lang>.md` and attach it to its source module; report why it cannot be."""
+    named = translation_name(path.name)
+    if named is None:
+        return
+    module_id, language = named
+    if not is_language_tag(language):
+        report.error(path, 1, "SP501", f"'{language}' in the file name is not a language tag: "
+                     "name a translation <id>.<lang>.md, like secrets-and-surprises.lt.md")
+        return
+    source = modules.get(module_id)
+    if source is None or source.path.parent.resolve() != path.parent.resolve():
+        report.error(path, 1, "SP502", f"a translation of '{module_id}', but there is no "
+                     f"module {module_id}.md beside it: rename it or move it next to its source")
+        return
+    read = read_lesson(TranslationFile, path, report)
+    if read is None:
+        return
+    valid, lines, body, body_line, text = read
+    if valid.language != language:
+        report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
+                     f"differs from the file name's '{language}': make them the same")
+        return
+    translated = replace(
+        source, title=valid.title, summary=valid.summary, objectives=list(valid.objectives),
+        vocabulary=dict(valid.vocabulary), materials=[], waivers={}, body=body, path=path,
+        lines=lines, body_line=body_line, source_text=text, translations={},
+    )
+    source.translations[language] = Translation(
+        language, valid.status, translated, dict(valid.source_digests), path, lines)
 
 
 # --- regions ----------------------------------------------------------------
@@ -257,6 +307,8 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
         if not files:
             report.error(curriculum_dir, 1, "SP300",
                          "empty curriculum: no modules in curriculum/<topic>/<id>.md")
+        translations = [path for path in files if translation_name(path.name)]
+        files = [path for path in files if not translation_name(path.name)]
         for path in files:
             module = load_module(path, report)
             if module is None or not module.id:
@@ -269,6 +321,8 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
                 )
                 continue
             modules[module.id] = module
+        for path in translations:
+            load_translation(path, modules, report)
         for path in sorted((curriculum_dir / "regions").glob("*.yml")):
             region = load_region(path, report)
             if region is not None:

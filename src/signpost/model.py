@@ -129,6 +129,8 @@ class Module:
     body_line: int
     source_text: str = field(repr=False, default="")
     draft: bool = False  # previewed by serve, never built
+    # Its translations (`<id>.<lang>.md` beside it), by language tag; never published yet.
+    translations: dict[str, Translation] = field(default_factory=dict, repr=False)
 
     def line_of(self, *key: object) -> int:
         return self.lines.of(*key)
@@ -138,6 +140,27 @@ class Module:
 
     def timed_minutes(self) -> int:
         return sum(b.minutes or 0 for b in self.blocks() if b.kind in TIMED_KINDS)
+
+
+TRANSLATION_STATUSES: tuple[str, ...] = ("draft", "reviewed")
+
+
+@dataclass
+class Translation:
+    """A module in another language: `curriculum/<topic>/<id>.<lang>.md`, beside its source.
+
+    `module` is the translated lesson as a Module: the source's settings (audience, bands,
+    topic, timing) with the translation's words, body, path and lines, so that every check
+    that judges text reads it as it reads a module. `digests` holds, per section of the
+    source (translations.py), the digest of the source text it was translated from.
+    """
+
+    language: str
+    status: str  # one of TRANSLATION_STATUSES
+    module: Module
+    digests: dict[str, str]
+    path: Path
+    lines: Lines
 
 
 @dataclass

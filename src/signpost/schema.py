@@ -37,6 +37,7 @@ from .model import (
     CHANNEL_ROLES,
     MODULE_AUDIENCES,
     SITE_KINDS,
+    TRANSLATION_STATUSES,
     VIEWS,
 )
 from .yamlsource import Lines
@@ -263,6 +264,25 @@ class ModuleFile(Schema):
         if self.audience == "children" and not self.age_bands:
             raise _fail("SP010", "a children module needs 'age_bands', e.g. [8-10]")
         return self
+
+
+TranslationStatus = Annotated[str, _one_of("translation status", TRANSLATION_STATUSES, "SP011")]
+
+
+class TranslationFile(Schema):
+    """The front matter of a translation: `curriculum/<topic>/<id>.<lang>.md`."""
+
+    language: Language = Field(description="the language tag of the file name (`lt`, `ur`)")
+    status: TranslationStatus = Field(description="`draft` until a fluent reviewer has read "
+                                      "it, then `reviewed`")
+    title: Text = Field(description="the module's title, translated")
+    summary: Text = Field(description="its summary, translated")
+    objectives: TextList = Field(min_length=1, description="its objectives, translated")
+    vocabulary: dict[Text, Text] = Field({}, description="its glossary, terms and "
+                                         "definitions translated")
+    source_digests: dict[Text, Text] = Field({}, description="per section of the source, a "
+                                             "digest of the text translated; written by "
+                                             "`signpost translate`, never by hand")
 
 
 # --- topics -----------------------------------------------------------------------------
@@ -519,8 +539,8 @@ def _unwrap(annotation: Any) -> Any:
 
 # The reference section of CONTRIBUTING.md, in order: each file format and its parts.
 REFERENCE: tuple[type[Schema], ...] = (
-    ModuleFile, TopicsFile, TopicEntry, FrameworkEntry, RegionFile, ChannelEntry, ServesEntry, AudienceFile,
-    SectionEntry, SelectEntry,
+    ModuleFile, TranslationFile, TopicsFile, TopicEntry, FrameworkEntry, RegionFile,
+    ChannelEntry, ServesEntry, AudienceFile, SectionEntry, SelectEntry,
 )
 
 

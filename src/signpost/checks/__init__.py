@@ -6,7 +6,18 @@ from datetime import date
 
 from ..diagnostics import Report
 from ..model import Curriculum
-from . import content, frameworks, html, kit, links, quiz, regions, sites, structure
+from . import (
+    content,
+    frameworks,
+    html,
+    kit,
+    links,
+    quiz,
+    regions,
+    sites,
+    structure,
+    translations,
+)
 
 
 def run_checks(
@@ -23,6 +34,7 @@ def run_checks(
     html.check(curriculum, report)
     kit.check(curriculum, report)
     quiz.check(curriculum, report)
+    translations.check(curriculum, report)
     apply_waivers(curriculum, report)
 
 

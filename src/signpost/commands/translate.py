@@ -1,0 +1,165 @@
+"""`signpost translate`: start a translation of a module, or record that a section is current.
+
+`signpost translate ID --lang L` writes `<id>.<L>.md` beside the module: its front matter
+(`status: draft`, the fields to translate, the digest of every section of the source) and
+the source's body, to translate in place. `--mark-current SECTION` (or `all`) records the
+source's current digest for a section once the translation has been brought up to date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import yaml
+
+from ..diagnostics import Report
+from ..loader import ID_PATTERN, load_curriculum
+from ..model import Module, Translation
+from ..translations import current_digests, is_language_tag
+
+HELP = "start a translation of a module (ID.LANG.md), or mark a section of it up to date"
+ALL = "all"
+GUIDE = ("# signpost translate: translate title, summary, objectives, vocabulary and the text "
+         "below it;\n# keep every ':::' line, '## ' heading, list item and quiz mark as they "
+         "are. Leave\n# source_digests alone: signpost translate --mark-current updates it.")
+
+
+class Refused(Exception):
+    """A one-line reason `translate` will not write."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", help="the id of the module to translate")
+    parser.add_argument("--lang", required=True,
+                        help="the language tag to translate into, like lt or ur")
+    parser.add_argument("--mark-current", metavar="SECTION",
+                        help="record that SECTION (a name check prints, or 'all') of the "
+                        "translation is up to date with its source")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        validate(args.id, args.lang)
+        module = source_module(args.root, args.id)
+        target = module.path.with_name(f"{module.id}.{args.lang}.md")
+        if args.mark_current is None:
+            scaffold(target, module, args.lang)
+        else:
+            mark_current(target, module, args.lang, args.mark_current, args.root)
+    except Refused as reason:
+        print(f"signpost translate: {reason}", file=sys.stderr)
+        return 2
+    print(shown(target, args.root))
+    return 0
+
+
+def validate(module_id: str, language: str) -> None:
+    if not ID_PATTERN.match(module_id):
+        raise Refused(f"id '{module_id}' must be lowercase words joined by hyphens")
+    if not is_language_tag(language):
+        raise Refused(f"'{language}' is not a language tag: use one like lt, ur or pt-BR")
+
+
+def source_module(root: Path, module_id: str) -> Module:
+    """The module `module_id` as loaded, refusing when it (or its file) has errors."""
+    report = Report(root)
+    curriculum = load_curriculum(root, report)
+    module = curriculum.modules.get(module_id)
+    if module is None:
+        raise Refused(f"no module with id '{module_id}' in curriculum/")
+    problems = [d for d in report.errors if d.path == report.relative(module.path)]
+    if problems:
+        raise Refused(f"fix the module first: {problems[0].format()}")
+    return module
+
+
+def shown(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- scaffolding ------------------------------------------------------------------------
+
+
+def scaffold(target: Path, module: Module, language: str) -> None:
+    if target.exists():
+        raise Refused(f"{target.name} already exists; not overwriting it (to record that a "
+                      "section is up to date, use --mark-current SECTION)")
+    with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+        handle.write(scaffold_text(module, language))
+
+
+def scaffold_text(module: Module, language: str) -> str:
+    """The new translation: front matter to translate, digests, and the source's body."""
+    fields = {
+        "language": language,
+        "status": "draft",
+        "title": module.title,
+        "summary": module.summary,
+        "objectives": list(module.objectives),
+        "vocabulary": dict(module.vocabulary),
+    }
+    if not module.vocabulary:
+        del fields["vocabulary"]
+    body = "\n".join(module.source_text.split("\n")[module.body_line - 1:])
+    return (f"---\n{GUIDE}\n{dump(fields)}{dump({'source_digests': current_digests(module)})}"
+            f"---\n{body}")
+
+
+def dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000,
+                          default_flow_style=False)
+
+
+# --- marking sections current -----------------------------------------------------------
+
+
+def mark_current(target: Path, module: Module, language: str, section: str, root: Path) -> None:
+    translation = module.translations.get(language)
+    if not target.exists():
+        raise Refused(f"{target.name} does not exist: start it with "
+                      f"signpost translate {module.id} --lang {language}")
+    if translation is None:
+        report = Report(root)
+        load_curriculum(root, report)
+        mine = [d for d in report.errors if d.path == report.relative(target)]
+        reason = mine[0].format() if mine else "it could not be read"
+        raise Refused(f"fix the translation first: {reason}")
+    digests = updated_digests(translation, current_digests(module), section)
+    rewrite_digests(translation, digests)
+
+
+def updated_digests(translation: Translation, current: dict[str, str],
+                    section: str) -> dict[str, str]:
+    """The digests to record: all of the source's now, or one section's, in source order."""
+    if section == ALL:
+        return current
+    if section not in current:
+        names = ", ".join(f"'{name}'" for name in current)
+        raise Refused(f"the source has no section '{section}'; its sections are: {names}, "
+                      f"or {ALL}")
+    recorded = dict(translation.digests)
+    recorded[section] = current[section]
+    ordered = {name: recorded[name] for name in current if name in recorded}
+    return ordered | {name: value for name, value in recorded.items() if name not in ordered}
+
+
+def rewrite_digests(translation: Translation, digests: dict[str, str]) -> None:
+    """Replace the `source_digests:` lines of the front matter, leaving the rest as written."""
+    text = translation.module.source_text
+    lines = text.split("\n")
+    end = translation.module.body_line - 2  # the closing '---'
+    start = next((i for i in range(1, end) if lines[i].startswith("source_digests:")), None)
+    if start is None:
+        start = stop = end
+    else:
+        stop = start + 1
+        while stop < end and (not lines[stop].strip() or lines[stop][:1] in " \t"):
+            stop += 1
+    block = dump({"source_digests": digests}).rstrip("\n").split("\n")
+    new = "\n".join([*lines[:start], *block, *lines[stop:]])
+    translation.path.write_text(new, encoding="utf-8")
