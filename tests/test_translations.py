@@ -123,11 +123,16 @@ def test_a_changed_sentence_makes_one_section_stale_until_marked_current(
     assert ("signpost translate asking-first --lang lt --mark-current 'Pip has a new camera'"
             in stale[0]["message"])
 
+    edit_translation(root, lambda text: text.replace("title: Asking first",
+                                                     "title: Pirmiausia paklausk"))
     result = run_signpost(root, "translate", "asking-first", "--lang", "lt",
                           "--mark-current", "Pip has a new camera")
     assert result.returncode == 0, result.stderr
     code, items = diagnostics(root)
     assert code == 0 and about(items, TRANSLATION) == []
+    written = (root / TRANSLATION).read_text(encoding="utf-8")
+    assert "\ntitle: Pirmiausia paklausk\n" in written  # the rest of the file as it was
+    assert written.count("source_digests:") == 1
 
 
 def test_a_changed_safeguarding_block_is_named_at_its_line(project_with_translation: Path) -> None:

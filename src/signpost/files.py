@@ -78,6 +78,7 @@ def read_text(path: Path, report: Report, root: Path | None = None) -> str | Non
 def module_files(curriculum_dir: Path, report: Report | None = None) -> list[Path]:
     """The module files `curriculum/<topic>/<name>.md`, sorted; never follows a link out.
 
+    Translations (`<id>.<lang>.md`) are among them; the loader tells them apart.
     Dotfiles and `regions/` are skipped. Topic folders that are symlinks leading
     outside the project (the folder holding `curriculum/`) or into a loop, and
     folders that cannot be listed, are reported and skipped; so are `.md` files

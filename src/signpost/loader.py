@@ -181,8 +181,13 @@ def load_translation(path: Path, modules: dict[str, Module], report: Report) -> 
         return
     source = modules.get(module_id)
     if source is None or source.path.parent.resolve() != path.parent.resolve():
-        report.error(path, 1, "SP502", f"a translation of '{module_id}', but there is no "
-                     f"module {module_id}.md beside it: rename it or move it next to its source")
+        if path.with_name(f"{module_id}.md").is_file():
+            report.error(path, 1, "SP502", f"its source {module_id}.md has errors (shown "
+                         "above) and cannot be read: fix the source first")
+        else:
+            report.error(path, 1, "SP502", f"a translation of '{module_id}', but there is no "
+                         f"module {module_id}.md beside it: rename it or move it next to its "
+                         "source")
         return
     read = read_lesson(TranslationFile, path, report)
     if read is None:

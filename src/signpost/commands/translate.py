@@ -15,8 +15,9 @@ from pathlib import Path
 import yaml
 
 from ..diagnostics import Report
-from ..loader import ID_PATTERN, load_curriculum
+from ..loader import ID_PATTERN, load_curriculum, read_lesson
 from ..model import Module, Translation
+from ..schema import TranslationFile
 from ..translations import current_digests, is_language_tag
 
 HELP = "start a translation of a module (ID.LANG.md), or mark a section of it up to date"
@@ -130,7 +131,13 @@ def mark_current(target: Path, module: Module, language: str, section: str, root
         reason = mine[0].format() if mine else "it could not be read"
         raise Refused(f"fix the translation first: {reason}")
     digests = updated_digests(translation, current_digests(module), section)
+    original = translation.module.source_text
     rewrite_digests(translation, digests)
+    report = Report(root)
+    if read_lesson(TranslationFile, target, report) is None:  # a front matter we misread
+        target.write_text(original, encoding="utf-8")
+        raise Refused(f"could not record the digests in {target.name} (its front matter is "
+                      "unusual); write 'source_digests:' as Signpost wrote it, or start afresh")
 
 
 def updated_digests(translation: Translation, current: dict[str, str],
