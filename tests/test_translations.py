@@ -429,3 +429,49 @@ def translation_lines(module: Module) -> list[str]:
     """The lines learners could see: text outside facilitator, answers, safeguarding, family."""
     from signpost.checks.text import iter_lines
     return [line.text.strip() for line in iter_lines(module) if line.learner_visible]
+
+
+def test_the_scaffold_of_every_module_passes_check(tmp_path: Path) -> None:
+    """Every shipped module and every good corpus module, scaffolded into Lithuanian and into
+    English (where the reading rules apply too), passes check untouched; waivers carry over."""
+    from signpost.commands.translate import scaffold_text
+    from test_rules import CORPUS, add_module
+
+    root = copy_project(tmp_path / "project")
+    for module in sorted((CORPUS / "good").glob("*.md")):
+        add_module(root, module)
+    curriculum = load_curriculum(root, Report(root))
+    assert len(curriculum.modules) > 40
+    written = []
+    for module in curriculum.modules.values():
+        for language in ("lt", "en-GB"):
+            target = module.path.with_name(f"{module.id}.{language}.md")
+            target.write_text(scaffold_text(module, language), encoding="utf-8")
+            written.append(target.relative_to(root).as_posix())
+    result = run_signpost(root, "check", "--format", "json")
+    items = json.loads(result.stdout)
+    assert [i for i in items if i["path"] in written] == []
+    assert not [i for i in items if i["severity"] == "error"], items
+    assert result.returncode == 0
+
+
+def test_a_rule_the_source_waives_is_waived_for_its_translations(tmp_path: Path) -> None:
+    """Untranslated English in a translation meets the English rules (SP404 here), unless
+    the source waives the rule with a reason: then its translations are excused too."""
+    from signpost.commands.translate import scaffold_text
+    from test_rules import CORPUS, add_module
+
+    root = copy_project(tmp_path / "project")
+    source = root / add_module(root, CORPUS / "bad" / "sp404-stranger-danger.md")
+    module = load_curriculum(root, Report(root)).modules["sp404-stranger-danger"]
+    translation = source.with_name("sp404-stranger-danger.en-GB.md")
+    translation.write_text(scaffold_text(module, "en-GB"), encoding="utf-8")
+    path = translation.relative_to(root).as_posix()
+    assert "SP404" in [i["code"] for i in diagnostics(root)[1] if i["path"] == path]
+
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "prerequisites: []", "prerequisites: []\nwaivers:\n  SP404: a test of waivers"),
+        encoding="utf-8")
+    code, items = diagnostics(root)
+    assert [i for i in items if i["path"] == path] == []
+    assert code == 0

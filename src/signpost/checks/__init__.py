@@ -46,7 +46,8 @@ WAIVABLE = frozenset({"SP402", "SP403", "SP404", "SP407", "SP408", "SP409", "SP4
 
 
 def apply_waivers(curriculum: Curriculum, report: Report) -> None:
-    """Drop problems a module waives with a written reason (`waivers: {SP408: why}`)."""
+    """Drop problems a module (and its translations) waives with a written reason
+    (`waivers: {SP408: why}`)."""
     waived: set[tuple[str, str]] = set()
     for module in curriculum.modules.values():
         path = report.relative(module.path)
@@ -66,4 +67,6 @@ def apply_waivers(curriculum: Curriculum, report: Report) -> None:
                 )
             else:
                 waived.add((path, code))
+            if code in WAIVABLE:  # its translations say the same, line for line
+                waived.update((report.relative(t.path), code) for t in module.translations.values())
     report.items = [d for d in report.items if (d.path, d.code) not in waived]

@@ -2,13 +2,14 @@
 their source, and never silently stale.
 
 A translation is judged by every rule that judges a module's text (markers and fences when
-it is read, the HTML allowlist, region variables, links, quizzes, card sets, advice, and for
-English the reading level); then it must have its source's shape exactly where gating
-depends on it: the same blocks of the same kinds in the same order and nesting (SP503), the
-same sections (SP504), the same quiz questions, options and right answers (SP505), the same
-cards and prompts (SP506), and the same number of lines of text in each block and section
-(SP509), so that no line can move out of a gated block. A section whose source changed since
-its digest was recorded is a warning (SP507); a digest for no section of the source, SP508.
+it is read, the HTML allowlist, region variables, links, quizzes, card sets, advice and
+stereotypes, and for English the sentence length; rules the source waives are waived).
+Then it must have its source's shape exactly where gating depends on it: the same blocks
+of the same kinds in the same order and nesting (SP503), the same sections (SP504), the
+same quiz questions, options and right answers (SP505), the same cards and prompts (SP506),
+and the same number of lines of text in each block and section (SP509), so that no line can
+move out of a gated block. A section whose source changed since its digest was recorded is
+a warning (SP507); a digest for no section of the source, SP508.
 """
 
 from __future__ import annotations
@@ -49,11 +50,12 @@ def check(curriculum: Curriculum, report: Report) -> None:
 
 
 def check_text(curriculum: Curriculum, module: Module, language: str, report: Report) -> None:
-    """The rules on words; reading limits only for English (they count English syllables)."""
+    """The rules on words; sentence length only for English (it counts English words)."""
     lines = list(iter_lines(module))
     fields = content.front_matter_lines(module)
     content.check_link_text(module, report)
     content.check_headings(module, lines, report)
+    content.check_stereotypes(module, fields + lines, report)
     content.check_harmful_advice(module, quiz.without_wrong_options(module, lines), report)
     content.check_harmful_advice_in_lines(module, fields, report)
     if module.audience == "children" and (language == "en" or language.startswith("en-")):
