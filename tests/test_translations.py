@@ -475,3 +475,35 @@ def test_a_rule_the_source_waives_is_waived_for_its_translations(tmp_path: Path)
     code, items = diagnostics(root)
     assert [i for i in items if i["path"] == path] == []
     assert code == 0
+
+
+def test_a_changed_summary_makes_the_front_matter_stale(project_with_translation: Path) -> None:
+    root = project_with_translation
+    source = root / SOURCE
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "Everyone can say yes, no, or stop.", "Everyone can say yes, no or stop."),
+        encoding="utf-8")
+    stale = about(diagnostics(root)[1], TRANSLATION)
+    assert [(i["code"], i["line"]) for i in stale] == [
+        ("SP507", line_of(root / TRANSLATION, "title: Asking first"))]
+    assert "section 'front matter'" in stale[0]["message"]
+
+
+def test_a_digest_of_no_section_and_a_wrong_language_are_reported(
+    project_with_translation: Path,
+) -> None:
+    root = project_with_translation
+    path = edit_translation(root, lambda text: text.replace(
+        "source_digests:\n", "source_digests:\n  Old heading: 0123456789ab\n"))
+    stale = about(diagnostics(root)[1], TRANSLATION)
+    assert [(i["code"], i["line"]) for i in stale] == [
+        ("SP508", line_of(path, "  Old heading: 0123456789ab"))]
+    run_signpost(root, "translate", "asking-first", "--lang", "lt", "--mark-current", "all")
+    assert "Old heading" not in path.read_text(encoding="utf-8")
+    assert about(diagnostics(root)[1], TRANSLATION) == []
+
+    edit_translation(root, lambda text: text.replace("\nlanguage: lt\n", "\nlanguage: ur\n"))
+    code, items = diagnostics(root)
+    assert code == 1
+    assert [(i["code"], i["line"]) for i in about(items, TRANSLATION)] == [
+        ("SP501", line_of(path, "language: ur"))]
