@@ -374,8 +374,12 @@ def mutate(lines: list[str], seed: int, steps: int) -> list[str]:
         if not lines:
             break
         at, to = chooser.randrange(len(lines)), chooser.randrange(len(lines) + 1)
-        action = chooser.choice(["delete", "move", "duplicate", "swap", "rekind", "insert"])
-        if action == "delete":
+        action = chooser.choice(["delete", "move", "duplicate", "swap", "rekind", "insert",
+                                 "reword", "reword", "reword"])
+        if action == "reword":  # what a translator does: new words, the same line
+            if lines[at].strip() and not lines[at].startswith(":::"):
+                lines[at] += " (lt)"
+        elif action == "delete":
             del lines[at]
         elif action == "move":
             moved = lines.pop(at)
