@@ -22,6 +22,7 @@ from .model import (
     Curriculum,
     Framework,
     Module,
+    Node,
     Region,
     Section,
     Selection,
@@ -114,7 +115,7 @@ def load_topics(path: Path, report: Report
 
 def read_lesson(
     schema: type[SchemaT], path: Path, report: Report
-) -> tuple[SchemaT, Lines, tuple, int, str] | None:
+) -> tuple[SchemaT, Lines, tuple[Node, ...], int, str] | None:
     """A module or translation file: (front matter, its lines, body, body line, text)."""
     text = read_text(path, report)
     if text is None:
