@@ -511,3 +511,13 @@ def test_a_digest_of_no_section_and_a_wrong_language_are_reported(
     assert code == 1
     assert [(i["code"], i["line"]) for i in about(items, TRANSLATION)] == [
         ("SP501", line_of(path, "language: ur"))]
+
+
+def test_translations_alone_are_an_empty_curriculum(project: Path) -> None:
+    """A translation is never a module: a curriculum of translations alone has no modules."""
+    for module in (project / "curriculum").glob("*/*.md"):
+        module.rename(module.with_name(module.name.removesuffix(".md") + ".lt.md"))
+    code, items = diagnostics(project)
+    assert code == 1
+    assert ("SP300", "curriculum") in [(i["code"], i["path"]) for i in items]
+    assert {i["code"] for i in items if i["path"].endswith(".lt.md")} == {"SP502"}

@@ -310,11 +310,11 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
     else:
         topics, phrases, frameworks = load_topics(curriculum_dir / "topics.yml", report)
         files = module_files(curriculum_dir, report)
+        translations = [path for path in files if translation_name(path.name)]
+        files = [path for path in files if not translation_name(path.name)]
         if not files:
             report.error(curriculum_dir, 1, "SP300",
                          "empty curriculum: no modules in curriculum/<topic>/<id>.md")
-        translations = [path for path in files if translation_name(path.name)]
-        files = [path for path in files if not translation_name(path.name)]
         for path in files:
             module = load_module(path, report)
             if module is None or not module.id:
