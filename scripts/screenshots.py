@@ -87,7 +87,7 @@ def main() -> None:
         browser.close()
     server.shutdown()
     if args.page:
-        write_page(Path(args.page), shots)
+        write_page(Path(args.page).resolve(), shots)
 
 
 def write_page(page: Path, shots: list[tuple[str, str, str, Path]]) -> None:

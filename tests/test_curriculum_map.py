@@ -65,7 +65,13 @@ def test_each_strand_row_links_the_lessons_tagged_with_it(
 
 def test_the_map_is_in_the_teachers_navigation_only(shipped_build: Path) -> None:
     site = shipped_build / "site"
-    assert 'href="curriculum-map.html"' in (site / "teachers" / "index.html").read_text("utf-8")
+    home = (site / "teachers" / "index.html").read_text("utf-8")
+    article = home[home.index("<article"):home.index("</article>")]
+    # the home page's "Planning the unit" links the map, each letter and each sheet
+    assert 'href="curriculum-map.html"' in article
+    for band in AGE_BANDS:
+        assert f'href="letters/{band}.html"' in article
+        assert f'href="what-i-know/{band}.html"' in article
     for learner in ("children-4-7", "children-8-10", "children-11-13", "teens-14-17", "parents"):
         assert not (site / learner / "curriculum-map.html").exists()
 

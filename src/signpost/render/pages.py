@@ -15,7 +15,7 @@ from ..model import AGE_BANDS, Channel, Curriculum, Module, Site
 from ..regions import help_channels, region_variables
 from ..regions import markdown_text as md
 from ..select import ModulePage, SiteContent
-from .curriculummap import curriculum_map_page
+from .curriculummap import MAP_PAGE, band_lessons, curriculum_map_page
 from .lessonplan import lesson_label, lesson_plan, lesson_plan_markdown, lesson_sequence
 from .letterpages import letter_pages
 from .markdown import (
@@ -400,9 +400,29 @@ def home_page(context: PageContext, tree: DocsTree) -> str:
                 for page in by_topic_order(context, group.pages):
                     lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
         lines.append("")
+    lines += planning_links(context)
     lines += ["## Where to get help", "", md(site.help_prompt), "",
               "[All the places to get help](get-help.md)", "", credits_line(site), ""]
     return "\n".join(lines)
+
+
+def planning_links(context: PageContext) -> list[str]:
+    """A site with lesson plans: the pages for planning the unit (curriculum map, letters to
+    families, what-I-know sheets; see curriculummap.py, letterpages.py, whatiknow.py)."""
+    bands = list(band_lessons(context.curriculum, context.content))
+    if not bands:
+        return []
+    def per_band(folder: str) -> str:
+        return ", ".join(f"[ages {band}]({folder}/{band}.md)" for band in bands)
+
+    return ["## Planning the unit", "",
+            f"- [Curriculum map]({MAP_PAGE}): which lessons each age group takes, the "
+            "Education for a Connected World strands they teach toward, their sources and "
+            "last review.",
+            "- Letters to families, to send home before the first lesson: "
+            + per_band("letters") + ".",
+            "- What I know sheets, for learners to mark before and after the unit: "
+            + per_band("what-i-know") + ".", ""]
 
 
 def happened_box(context: PageContext) -> str:
