@@ -274,3 +274,18 @@ def test_the_shipped_curriculum_is_clean() -> None:
     result = run_signpost(Path(__file__).resolve().parent.parent, "check")
     assert result.stdout == "", result.stdout
     assert result.returncode == 0
+
+
+def test_a_language_material_cannot_show_is_an_error_not_a_failed_build(project: Path) -> None:
+    """Issue 16: `language: xx` used to pass check and fail the build."""
+    audience = project / "audiences" / "children-8-10.yml"
+    text = audience.read_text(encoding="utf-8")
+    line = text.split("\n").index("language: en") + 1
+    audience.write_text(text.replace("language: en", "language: xx"), encoding="utf-8")
+    result = check(project)
+    assert ("audiences/children-8-10.yml", line, "SP304") in problems(result.stdout)
+    assert "lt, lv" in result.stdout and result.returncode == 1
+    for supported in ("lt", "ur", "cy"):
+        audience.write_text(text.replace("language: en", f"language: {supported}"),
+                            encoding="utf-8")
+        assert "SP304" not in check(project).stdout, supported

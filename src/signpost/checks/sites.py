@@ -6,6 +6,9 @@ file that asks for more an error instead of a silent change.
 
 from __future__ import annotations
 
+from functools import cache
+from importlib import resources
+
 from ..diagnostics import Report
 from ..model import KIND_BLOCKS, Curriculum, Site
 
@@ -15,7 +18,27 @@ def check(curriculum: Curriculum, report: Report) -> None:
         if site.learner and site.band is None:
             report.error(site.path, site.lines.of("kind"), "SP301",
                          "a learner site needs 'band:' (its readers' age band)")
+        check_language(site, report)
         check_sections(site, report)
+
+
+@cache
+def interface_languages() -> frozenset[str]:
+    """The languages the installed Material for MkDocs has an interface translation for (its
+    templates/partials/languages/<tag>.html): what `theme.language` accepts."""
+    folder = resources.files("material") / "templates" / "partials" / "languages"
+    return frozenset(entry.name.removesuffix(".html") for entry in folder.iterdir()
+                     if entry.name.endswith(".html") and entry.name != "custom.html")
+
+
+def check_language(site: Site, report: Report) -> None:
+    """SP304: a language Material cannot show would pass here and fail the build."""
+    known = interface_languages()
+    if site.language not in known:
+        report.error(site.path, site.lines.of("language"), "SP304",
+                     f"language '{site.language}': Material for MkDocs has no interface "
+                     f"translation for it, so the site cannot be built; use one of: "
+                     f"{', '.join(sorted(known))}")
 
 
 def check_sections(site: Site, report: Report) -> None:
