@@ -130,11 +130,6 @@ def teach_first(curriculum: Curriculum, module: Module, sequence: list[Module],
     return named
 
 
-LETTER_TEXT = {"greeting": letters.GREETING, "about": letters.ABOUT,
-               "how_to_help": letters.HOW_TO_HELP, "questions": letters.QUESTIONS,
-               "blanks": letters.BLANKS, "sign_off": letters.SIGN_OFF}
-
-
 def sheets_last(nodes: tuple[Node, ...]) -> tuple[Node, ...]:
     """A lesson's worksheets after its text: each takes a page of its own, so in the flow
     they would leave the page before them part empty; the activities name their sheet."""
@@ -170,7 +165,7 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
                   title=title, band=band, entries=entries,
                   curriculum_map=curriculum_map(curriculum, band, entries),
                   letter=band_letter(curriculum, band, settings.region, modules),
-                  letter_text=LETTER_TEXT,
+                  letter_text=letters,  # its fixed wording (GREETING, ABOUT, ...)
                   help_prompt=teachers_prompt(curriculum))
     return PrintDocument(f"site/downloads/guides/{band}.pdf", title, language, html,
                          weight=len(entries) * 4)

@@ -3,6 +3,7 @@ writes the letter; this lays it out as Markdown to print or copy)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ..letters import (
@@ -15,6 +16,7 @@ from ..letters import (
     Letter,
     band_letter,
 )
+from ..model import Channel
 from ..regions import markdown_text as md
 from .curriculummap import band_lessons
 
@@ -27,7 +29,7 @@ NOTE = ("Send this letter home a week or two before the first lesson, on paper o
         "letter. It names the lessons in the order you will teach them.")
 
 
-def letter_markdown(letter: Letter, channel_line) -> str:
+def letter_markdown(letter: Letter, channel_line: Callable[[Channel], str]) -> str:
     lessons = [f"- **Lesson {lesson.number}: {md(lesson.title)}.** {md(lesson.summary)}"
                for lesson in letter.lessons]
     lines = [f"# {md(letter.title)}", "", NOTE, "{ .sp-summary }", "", GREETING, "",
