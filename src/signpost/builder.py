@@ -15,6 +15,7 @@ from pathlib import Path
 from .cache import Manifest, inputs_key, text_key
 from .diagnostics import Report
 from .htmlcheck import article_findings
+from .i18n import _, language
 from .model import Curriculum, Site
 from .output import staged_build
 from .pipeline import load_and_check
@@ -106,7 +107,7 @@ def build(options: BuildOptions, progress: Progress = print) -> BuildSummary:
             if (staging / old).is_dir():
                 shutil.rmtree(staging / old)
         if not options.only:
-            prune_stale(staging, {site.id for site in curriculum.sites.values()})
+            prune_stale(staging, {site.id for site in sites})
         prepared = write_sources(curriculum, sites, options, staging, progress)
         stale = [p for p in prepared if not manifest.fresh(p.name, p.key, p.output / "index.html")]
         for site in prepared:
@@ -202,12 +203,20 @@ def chosen_sites(curriculum: Curriculum, options: BuildOptions) -> list[Site]:
         known = ", ".join(sorted(curriculum.regions))
         raise BuildFailed([f"signpost build: unknown region '{options.region}'; known: {known}"])
     if not options.only:
-        return list(curriculum.sites.values())
+        return region_sites(curriculum, options.region)
     unknown = [s for s in options.only if s not in curriculum.sites]
     if unknown:
         known = ", ".join(sorted(curriculum.sites))
         raise BuildFailed([f"signpost build: unknown site '{s}'; known: {known}" for s in unknown])
     return [curriculum.sites[s] for s in options.only]
+
+
+def region_sites(curriculum: Curriculum, region: str) -> list[Site]:
+    """The sites a build for `region` publishes: every source site, and each translated site
+    in a language the region's file lists."""
+    languages = curriculum.regions[region].languages if region in curriculum.regions else ()
+    return [site for site in curriculum.sites.values()
+            if site.translates is None or site.language in languages]
 
 
 def write_sources(
@@ -377,17 +386,20 @@ def downloads(staging: Path, sites: list[Site]) -> dict[str, list[Download]]:
 
     for site in sites:
         entries: list[Download] = []
-        if site.learner:
-            add(entries, "Printable pack (PDF)", f"packs/{site.id}.pdf")
-        if site.kind == "teachers":
-            for band in AGE_BANDS:
-                add(entries, f"Facilitator guide, ages {band} (PDF)", f"guides/{band}.pdf")
-        if site.kind == "parents":
-            add(entries, "Parents' guide (PDF)", "guides/parents.pdf")
-        if site.learner or site.kind == "parents":
-            add(entries, "Help poster, A4 (PDF)", f"posters/{site.id}-a4.pdf")
-            add(entries, "Help poster, US Letter (PDF)", f"posters/{site.id}-letter.pdf")
-        add(entries, "Offline copy (zip, opens with no internet)", f"offline/{site.id}.zip")
+        with language(site.language):  # each site's card is in its readers' language
+            if site.learner:
+                add(entries, _("Printable pack (PDF)"), f"packs/{site.id}.pdf")
+            if site.kind == "teachers":
+                for band in AGE_BANDS:
+                    add(entries, _("Facilitator guide, ages {band} (PDF)").format(band=band),
+                        f"guides/{band}.pdf")
+            if site.kind == "parents":
+                add(entries, _("Parents' guide (PDF)"), f"guides/{site.id}.pdf")
+            if site.learner or site.kind == "parents":
+                add(entries, _("Help poster, A4 (PDF)"), f"posters/{site.id}-a4.pdf")
+                add(entries, _("Help poster, US Letter (PDF)"), f"posters/{site.id}-letter.pdf")
+            add(entries, _("Offline copy (zip, opens with no internet)"),
+                f"offline/{site.id}.zip")
         links[site.id] = entries
     return links
 

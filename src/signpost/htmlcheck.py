@@ -111,12 +111,13 @@ ELEMENT_ATTRIBUTES: dict[str, frozenset[str]] = {
 # sp-prep: a lesson plan's "Before the lesson" box (render/lessonplan.py); sp-tiles and
 # sp-tile*: a home page's lesson and guide cards, sp-hero a lesson's picture, sp-credits who
 # made the pictures and fonts (render/pages.py); sp-write and sp-draw: a worksheet prompt's
-# space to write or frame to draw in (kit.py). Classes only style: none runs anything.
+# space to write or frame to draw in (kit.py); sp-translation a translated page's notice
+# (draft, or not translated yet). Classes only style: none runs anything.
 PIPELINE_CLASSES = frozenset(
     {"admonition", "admonition-title", "sp-summary", "sp-objectives", "sp-vocabulary",
      "sp-help", "sp-source", "sp-urgent", "sp-prep", "sp-tiles", "sp-tile", "sp-tile-picture",
      "sp-tile-number", "sp-tile-title", "sp-tile-summary", "sp-hero", "sp-credits",
-     "sp-write", "sp-draw"}
+     "sp-write", "sp-draw", "sp-translation"}
     | {f"sp-{kind}" for kind in BLOCK_KINDS}
 )
 ELEMENT_CLASSES: dict[str, re.Pattern[str]] = {
@@ -491,6 +492,7 @@ def _material_button_part(node: LexborNode) -> Iterator[Finding]:
 # only: module text may write none of it): these elements, with these attributes and
 # values, inside <div class="... sp-quiz-form">, and nothing else.
 QUIZ_ROOT = "sp-quiz-form"
+QUIZ_WORDS = re.compile(r"[^<>&\"]*")
 QUIZ_CLASSES = frozenset({
     "admonition", "admonition-title", "sp-quiz", "sp-quiz-form", "sp-quiz-question",
     "sp-quiz-option", "sp-quiz-hint", "sp-quiz-check", "sp-quiz-feedback", "sp-quiz-answers",
@@ -502,7 +504,9 @@ QUIZ_ATTRIBUTES: dict[str, dict[str, re.Pattern[str]]] = {
     "fieldset": {}, "legend": {}, "label": {"for": ID}, "ul": {}, "li": {}, "strong": {},
     "span": {}, "details": {}, "summary": {},
     "input": {"type": re.compile("radio|checkbox"), "name": ID, "id": ID, "value": DIGITS},
-    "button": {"type": re.compile("button"), "hidden": re.compile("")},
+    "button": {"type": re.compile("button"), "hidden": re.compile(""),
+               # the script's words in the page's language: text only, read as text
+               **{f"data-say-{key}": QUIZ_WORDS for key in ("choose", "another", "again")}},
 }
 
 

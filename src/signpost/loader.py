@@ -24,6 +24,7 @@ from .model import (
     Module,
     Node,
     Region,
+    RegionTranslation,
     Section,
     Selection,
     Site,
@@ -33,8 +34,10 @@ from .model import (
 from .parse import parse_body, split_front_matter
 from .schema import (
     AudienceFile,
+    AudienceTranslationFile,
     ModuleFile,
     RegionFile,
+    RegionTranslationFile,
     Schema,
     TopicsFile,
     TranslationFile,
@@ -202,6 +205,7 @@ def load_translation(path: Path, modules: dict[str, Module], report: Report) -> 
         source, title=valid.title, summary=valid.summary, objectives=list(valid.objectives),
         vocabulary=dict(valid.vocabulary), materials=[], waivers={}, body=body, path=path,
         lines=lines, body_line=body_line, source_text=text, translations={},
+        language=language, status=valid.status,
     )
     source.translations[language] = Translation(
         language, valid.status, translated, dict(valid.source_digests), path, lines)
@@ -228,7 +232,44 @@ def load_region(path: Path, report: Report) -> Region | None:
         for index, c in enumerate(valid.channels)
     ]
     return Region(code=path.stem, name=valid.name, emergency=valid.emergency,
-                  channels=channels, path=path, lines=lines, law=dict(valid.law))
+                  channels=channels, path=path, lines=lines, law=dict(valid.law),
+                  languages=tuple(valid.languages))
+
+
+def load_region_translation(path: Path, regions: dict[str, Region], report: Report) -> None:
+    """`<code>.<lang>.yml`: attach a region's translated words to the region."""
+    code, _, language = path.stem.partition(".")
+    if not is_language_tag(language):
+        report.error(path, 1, "SP501", f"'{language}' in the file name is not a language tag: "
+                     "name a region's translation <code>.<lang>.yml, like PK.ur.yml")
+        return
+    region = regions.get(code)
+    if region is None:
+        report.error(path, 1, "SP502", f"a translation of region '{code}', but "
+                     f"curriculum/regions/{code}.yml is missing or has errors")
+        return
+    checked = read_validated(RegionTranslationFile, path, report)
+    if checked is None:
+        return
+    valid, lines = checked
+    if valid.language != language:
+        report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
+                     f"differs from the file name's '{language}': make them the same")
+        return
+    names = {channel.name: channel for channel in region.channels}
+    purposes: dict[str, str] = {}
+    for name, purpose in valid.channels.items():
+        channel = names.get(name)
+        if channel is None:
+            report.error(path, lines.of("channels", name), "SP510",
+                         f"'{name}' names no service in {code}.yml: write each service's "
+                         "name exactly as the region file does")
+            continue
+        channel.purposes[language] = purpose
+        purposes[name] = purpose
+    region.translations[language] = RegionTranslation(
+        language, valid.status, valid.name, valid.emergency, purposes, dict(valid.law),
+        dict(valid.source_digests), path, lines)
 
 
 ADULT_WORDS = {"parents": "parents and carers", "professionals": "professionals"}
@@ -292,6 +333,45 @@ def load_site(path: Path, report: Report) -> Site | None:
     )
 
 
+def load_site_translation(path: Path, sites: dict[str, Site], report: Report) -> Site | None:
+    """`audiences/<id>.<lang>.yml`: the site `<id>` in another language, as site `<id>-<lang>`."""
+    source_id, _, language = path.stem.partition(".")
+    if not is_language_tag(language):
+        report.error(path, 1, "SP501", f"'{language}' in the file name is not a language tag: "
+                     "name a site's translation <site-id>.<lang>.yml, like parents.ur.yml")
+        return None
+    source = sites.get(source_id)
+    if source is None:
+        if path.with_name(f"{source_id}.yml").is_file():
+            report.error(path, 1, "SP502", f"its source {source_id}.yml has errors (shown "
+                         "above) and cannot be read: fix the source first")
+        else:
+            report.error(path, 1, "SP502", f"a translation of site '{source_id}', but there is "
+                         f"no audiences/{source_id}.yml")
+        return None
+    checked = read_validated(AudienceTranslationFile, path, report)
+    if checked is None:
+        return None
+    valid, lines = checked
+    if valid.language != language:
+        report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
+                     f"differs from the file name's '{language}': make them the same")
+        return None
+    if len(valid.sections) != len(source.sections):
+        report.error(path, lines.of("sections"), "SP503",
+                     f"{len(valid.sections)} section title(s), but {source_id}.yml has "
+                     f"{len(source.sections)} sections: translate each title, in order")
+        return None
+    sections = [replace(section, title=title, line=lines.of("sections", index))
+                for index, (section, title) in enumerate(zip(source.sections, valid.sections,
+                                                             strict=True))]
+    return replace(source, id=f"{source_id}-{language}", title=valid.title, reader=valid.reader,
+                   description=valid.description or "", language=language,
+                   help_prompt=valid.help_prompt, sections=sections, path=path, lines=lines,
+                   translates=source_id, untranslated=valid.untranslated,
+                   publish=valid.publish)
+
+
 # --- the whole curriculum ---------------------------------------------------
 
 
@@ -329,20 +409,31 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
             modules[module.id] = module
         for path in translations:
             load_translation(path, modules, report)
-        for path in sorted((curriculum_dir / "regions").glob("*.yml")):
+        region_files = sorted((curriculum_dir / "regions").glob("*.yml"))
+        for path in (path for path in region_files if "." not in path.stem):
             region = load_region(path, report)
             if region is not None:
                 regions[region.code] = region
+        for path in (path for path in region_files if "." in path.stem):
+            load_region_translation(path, regions, report)
         if not regions:
             report.error(curriculum_dir / "regions", 1, "SP300",
                          "no regions: add curriculum/regions/global.yml")
     if not audiences_dir.is_dir():
         report.error(audiences_dir, 1, "SP300", "missing folder 'audiences/'")
     else:
-        for path in sorted(audiences_dir.glob("*.yml")):
+        files = sorted(audiences_dir.glob("*.yml"))
+        for path in (path for path in files if "." not in path.stem):
             site = load_site(path, report)
             if site is not None:
                 sites[site.id] = site
+        for path in (path for path in files if "." in path.stem):
+            translated = load_site_translation(path, sites, report)
+            if translated is not None and translated.id in sites:
+                report.error(path, 1, "SP014", f"duplicate site id '{translated.id}': "
+                             f"audiences/{translated.id}.yml is a site of the same name")
+            elif translated is not None:
+                sites[translated.id] = translated
         if not sites:
             report.error(audiences_dir, 1, "SP300", "no audience files in audiences/")
     base_config = load_base_config(root / "mkdocs.yml", report)

@@ -129,8 +129,16 @@ class Module:
     body_line: int
     source_text: str = field(repr=False, default="")
     draft: bool = False  # previewed by serve, never built
-    # Its translations (`<id>.<lang>.md` beside it), by language tag; never published yet.
+    # Its translations (`<id>.<lang>.md` beside it), by language tag.
     translations: dict[str, Translation] = field(default_factory=dict, repr=False)
+    # The language its words are in, and, for a translation, whether a fluent reviewer has
+    # read it (a source module is the reviewed original).
+    language: str = "en"
+    status: str = "reviewed"
+
+    @property
+    def draft_translation(self) -> bool:
+        return self.status == "draft"
 
     def line_of(self, *key: object) -> int:
         return self.lines.of(*key)
@@ -204,6 +212,8 @@ class Channel:
     # Whom it serves: the children's ages (lowest, highest) and the adults (ADULT_GROUPS).
     child_ages: tuple[int, int] | None = None
     adults: tuple[str, ...] = ()
+    # What it is for (`for:`) in other languages, from the region's translations.
+    purposes: dict[str, str] = field(default_factory=dict)
 
     def serves_ages(self, low: int, high: int) -> bool:
         """True if it serves children of some age from `low` to `high`."""
@@ -224,6 +234,28 @@ class Region:
     path: Path
     lines: Lines
     law: dict[str, str] = field(default_factory=dict)  # key -> a sentence on the law there
+    # Languages a build for this region publishes translated sites in, beside the source's.
+    languages: tuple[str, ...] = ()
+    # Its help in other languages (`<code>.<lang>.yml` beside it), by language tag.
+    translations: dict[str, RegionTranslation] = field(default_factory=dict, repr=False)
+
+
+@dataclass
+class RegionTranslation:
+    """`curriculum/regions/<code>.<lang>.yml`: a region's words in another language. Names,
+    numbers and addresses stay as the region file has them; `digests` holds, per translated
+    text (`name`, `emergency`, `law.<key>`, each channel's name), the digest of the source
+    text it was translated from."""
+
+    language: str
+    status: str
+    name: str | None
+    emergency: str | None
+    purposes: dict[str, str]  # channel name (as in the region file) -> its `for:`, translated
+    law: dict[str, str]
+    digests: dict[str, str]
+    path: Path
+    lines: Lines
 
 
 @dataclass(frozen=True)
@@ -259,6 +291,12 @@ class Site:
     sections: list[Section]
     path: Path
     lines: Lines
+    # A translated site (`audiences/<id>.<lang>.yml`): the site it translates, what it shows
+    # for a module with no translation ("source" with a note, or "omit") and which
+    # translations it publishes ("drafts" too, with a notice, or "reviewed" only).
+    translates: str | None = None
+    untranslated: str = "source"
+    publish: str = "drafts"
 
     @property
     def learner(self) -> bool:

@@ -40,8 +40,11 @@ def known_name(name: str, known: list[str], what: str) -> str:
 
 
 def region_names(root: Path) -> list[str]:
-    return sorted(p.stem for p in (root / "curriculum" / "regions").glob("*.yml"))
+    """Region codes: `<code>.yml`, not a region's translation `<code>.<lang>.yml`."""
+    return sorted(p.stem for p in (root / "curriculum" / "regions").glob("*.yml")
+                  if "." not in p.stem)
 
 
 def site_names(root: Path) -> list[str]:
-    return sorted(p.stem for p in (root / "audiences").glob("*.yml"))
+    """Site ids: `<id>.yml`, and `<id>-<lang>` for a site's translation `<id>.<lang>.yml`."""
+    return sorted(p.stem.replace(".", "-", 1) for p in (root / "audiences").glob("*.yml"))

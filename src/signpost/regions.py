@@ -11,7 +11,9 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-from .model import BAND_AGES, CHANNEL_ROLES, Channel, Curriculum, Region, Site
+from .i18n import SOURCE_LANGUAGE, _, current_language
+from .model import BAND_AGES, CHANNEL_ROLES, Channel, Curriculum, Region, RegionTranslation, Site
+from .schema import OLDEST
 
 GLOBAL = "global"
 
@@ -81,7 +83,7 @@ def in_order(channels: list[Channel], kind: str, urgent: bool) -> list[Channel]:
         seen[channel.role] = nth + 1
         rank = order.index(channel.role) if channel.role in order else len(order)
         keyed.append(((nth, rank, index), channel))
-    return [channel for _, channel in sorted(keyed, key=lambda pair: pair[0])]
+    return [channel for _key, channel in sorted(keyed, key=lambda pair: pair[0])]
 
 
 def help_channels(curriculum: Curriculum, code: str, kind: str | Site, band: str | None = None,
@@ -120,9 +122,86 @@ def channel_for(curriculum: Curriculum, code: str, role: str) -> Channel | None:
 
 
 def region_law(curriculum: Curriculum, region: Region) -> dict[str, str]:
-    """The region's sentences on the law, any it lacks worded for any country by global.yml."""
+    """The region's sentences on the law, any it lacks worded for any country by global.yml;
+    in the language being rendered where the region's translation has them."""
     fallback = curriculum.regions.get(GLOBAL)
-    return {**(fallback.law if fallback else {}), **region.law}
+    translated = translation_of(region)
+    return {**(fallback.law if fallback else {}), **region.law,
+            **(translated.law if translated else {})}
+
+
+# --- in the reader's language (i18n.py) ---------------------------------------------------
+
+
+def translation_of(region: Region) -> RegionTranslation | None:
+    """The region's words in the language being rendered, if it has them."""
+    tag = current_language()
+    if tag.split("-")[0] == SOURCE_LANGUAGE:
+        return None
+    return region.translations.get(tag) or region.translations.get(tag.split("-")[0])
+
+
+def region_name(region: Region) -> str:
+    translated = translation_of(region)
+    return translated.name if translated and translated.name else region.name
+
+
+def region_emergency(region: Region) -> str:
+    translated = translation_of(region)
+    return translated.emergency if translated and translated.emergency else region.emergency
+
+
+def channel_purpose(channel: Channel) -> str:
+    """What the service is for, in the language being rendered where translated."""
+    tag = current_language()
+    return channel.purposes.get(tag) or channel.purposes.get(tag.split("-")[0]) \
+        or channel.purpose
+
+
+def channel_ages(channel: Channel) -> str | None:
+    """Whom the service serves ("For: ..."): as the region file words it, or in the language
+    being rendered, from its ages and adult groups."""
+    if translation_of_language() is None:
+        return channel.ages
+    adults = ([_("any adult")] if "anyone" in channel.adults else
+              [_("parents and carers") if group == "parents" else _("professionals")
+               for group in channel.adults])
+    children = None
+    if channel.child_ages is not None:
+        low, high = channel.child_ages
+        if low == 0 and high >= OLDEST:
+            children = _("everyone") if "anyone" in channel.adults else _("people of all ages")
+            adults = [] if "anyone" in channel.adults else adults
+        elif low == 0:
+            children = _("children and young people under {age}").format(age=high + 1)
+        elif high >= OLDEST:
+            children = _("people aged {age} and over").format(age=low)
+        else:
+            children = _("children and young people aged {low} to {high}").format(low=low,
+                                                                                high=high)
+    grown = _(" and ").join(adults)
+    if children and grown:
+        return _("{children}, and {adults}").format(children=children, adults=grown)
+    return children or grown or None
+
+
+def translation_of_language() -> str | None:
+    tag = current_language()
+    return None if tag.split("-")[0] == SOURCE_LANGUAGE else tag
+
+
+def translatable_texts(curriculum: Curriculum, region: Region) -> dict[str, str]:
+    """What a region's translation translates, by the name its digests use: `name`,
+    `emergency` (when it is words), `law.<key>` and each service's name (its `for:`)."""
+    texts = {"name": region.name}
+    if not re.search(r"\d", region.emergency):
+        texts["emergency"] = region.emergency
+    fallback = curriculum.regions.get(GLOBAL)
+    for key, sentence in {**(fallback.law if fallback else {}), **region.law}.items():
+        texts[f"law.{key}"] = sentence
+    for channel in region.channels:
+        texts[channel.name] = channel.purpose
+    return texts
 
 
 def region_variables(curriculum: Curriculum, code: str) -> dict[str, Any]:
@@ -134,8 +213,8 @@ def region_variables(curriculum: Curriculum, code: str) -> dict[str, Any]:
     region: Region = curriculum.regions[code]
     values: dict[str, Any] = {
         "code": region.code,
-        "name": region.name,
-        "emergency": region.emergency,
+        "name": region_name(region),
+        "emergency": region_emergency(region),
         "law": region_law(curriculum, region),
     }
     for role in CHANNEL_ROLES:

@@ -396,6 +396,30 @@ class RegionFile(Schema):
                                          "use as `{{ region.law.<key> }}` (`under_18_images`, "
                                          "`ai_images`); a key a region lacks comes from "
                                          "`global.yml`, which words it for any country")
+    languages: list[Language] = Field([], description="languages, besides the curriculum's "
+                                      "own, that a build for this region publishes sites in "
+                                      "(`[ur]`): each audience with a translation file "
+                                      "`audiences/<id>.<lang>.yml` gets a site in it")
+
+
+class RegionTranslationFile(Schema):
+    """`curriculum/regions/<code>.<lang>.yml`: a region's help in another language. Names,
+    numbers and web addresses stay as the region file has them."""
+
+    language: Language = Field(description="the language tag of the file name (`ur`, `lt`)")
+    status: TranslationStatus = Field(description="`draft` until a fluent reviewer has read "
+                                      "it, then `reviewed`")
+    name: PlainName | None = Field(None, description="the country's name, translated")
+    emergency: PlainText | None = Field(None, description="`emergency`, translated, when it "
+                                        "is words rather than a number")
+    channels: dict[Text, PlainText] = Field({}, description="each service's `for:`, "
+                                            "translated, under the service's `name` as the "
+                                            "region file writes it")
+    law: dict[LawKey, PlainText] = Field({}, description="the region's `law:` sentences "
+                                         "(and those it takes from `global.yml`), translated")
+    source_digests: dict[Text, Text] = Field({}, description="per translated text, a digest "
+                                             "of the source translated; written by "
+                                             "`signpost translate`, never by hand")
 
 
 # --- audience sites ---------------------------------------------------------------------
@@ -445,6 +469,30 @@ class AudienceFile(Schema):
     help_prompt: PlainText = Field(description="the sentence that opens every help box")
     sections: list[SectionEntry] = Field(min_length=1, description="what the site holds (each "
                                          "as below)")
+
+
+Untranslated = Literal["source", "omit"]
+Publish = Literal["drafts", "reviewed"]
+
+
+class AudienceTranslationFile(Schema):
+    """`audiences/<site-id>.<lang>.yml`: the site `<site-id>` in another language, published
+    as `<site-id>-<lang>`; everything it does not say comes from `<site-id>.yml`."""
+
+    language: Language = Field(description="the language tag of the file name (`ur`, `lt`)")
+    title: PlainText = Field(description="the site's name, translated")
+    reader: PlainText = Field(description="who reads it, translated")
+    description: PlainText | None = Field(None, description="its one sentence, translated")
+    help_prompt: PlainText = Field(description="the sentence that opens every help box, "
+                                   "translated")
+    sections: list[PlainText] = Field(min_length=1, description="the sections' titles, "
+                                      "translated, in the order of the source's `sections:`")
+    untranslated: Untranslated = Field("source", description="a module with no translation "
+                                       "(yet): `source` shows it in the curriculum's language "
+                                       "with a note saying so, `omit` leaves it out")
+    publish: Publish = Field("drafts", description="`drafts` publishes draft translations "
+                             "with a notice on every page and in print; `reviewed` publishes "
+                             "reviewed ones only (a draft counts as untranslated)")
 
 
 # --- validation with lines --------------------------------------------------------------

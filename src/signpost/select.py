@@ -123,9 +123,27 @@ def without_drafts(curriculum: Curriculum) -> Curriculum:
                                         if not m.draft})
 
 
+def in_language(curriculum: Curriculum, site: Site) -> Curriculum:
+    """The curriculum as a translated site shows it: each module in the site's language
+    where a translation it publishes exists; otherwise the source (marked by its language)
+    or nothing, as the site's `untranslated` says. A source site: the curriculum itself."""
+    if site.translates is None:
+        return curriculum
+    modules: dict[str, Module] = {}
+    for module_id, module in curriculum.modules.items():
+        translation = module.translations.get(site.language)
+        if translation and (site.publish == "drafts" or translation.status == "reviewed"):
+            modules[module_id] = translation.module
+        elif site.untranslated == "source":
+            modules[module_id] = module
+    return replace(curriculum, modules=modules)
+
+
 def select_site(curriculum: Curriculum, site: Site) -> SiteContent:
     """What `site` shows. Its kind bounds the blocks and, for a learner site, its band
-    bounds the lessons, whatever the audience file asks for (check reports such asks)."""
+    bounds the lessons, whatever the audience file asks for (check reports such asks).
+    A translated site shows the curriculum in its language (see in_language)."""
+    curriculum = in_language(curriculum, site)
     return SiteContent(
         site, tuple(_section(curriculum, bounded(site, section)) for section in site.sections)
     )

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import FACILITATOR_ONLY, Block, Curriculum, Node, Text
+from .model import FACILITATOR_ONLY, Block, Curriculum, Module, Node, Text
 from .regions import UnknownVariable, region_variables, render_text
 from .render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
 
@@ -76,7 +76,7 @@ def gated_phrases(curriculum: Curriculum, region: str) -> Phrases:
     """Phrases only gated blocks hold, with the region's values filled in as pages show them."""
     variables = region_variables(curriculum, region)
     phrases = Phrases()
-    for module in curriculum.modules.values():
+    for module in every_text(curriculum):
         for markdown in gated_text(module.body, False):
             for segment in source_segments(filled(markdown, variables)):
                 words = words_of(segment)
@@ -89,6 +89,13 @@ def gated_phrases(curriculum: Curriculum, region: str) -> Phrases:
                         phrases.add(run, segment.strip())
     phrases.discard_seen_in(public_words(curriculum, variables))
     return phrases
+
+
+def every_text(curriculum: Curriculum) -> Iterator[Module]:
+    """Every module and every translation of one: each language's gated text is gated."""
+    for module in curriculum.modules.values():
+        yield module
+        yield from (translation.module for translation in module.translations.values())
 
 
 def filled(markdown: str, variables: dict) -> str:
@@ -111,7 +118,7 @@ def gated_text(nodes: Iterable[Node], inside: bool) -> Iterator[str]:
 def public_words(curriculum: Curriculum, variables: dict) -> list[str]:
     """Everything a learner or parent may see on purpose, as one run of words per part."""
     parts: list[str] = []
-    for module in curriculum.modules.values():
+    for module in every_text(curriculum):
         parts += [filled(text, variables) for text in public_text(module.body)]
         parts += [module.title, module.summary, *module.objectives, *module.materials]
         parts += [f"{term} {text}" for term, text in module.vocabulary.items()]

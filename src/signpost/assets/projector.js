@@ -47,7 +47,9 @@
     });
     fit(steps[current]);
     if (count) {
-      count.textContent = "Step " + (current + 1) + " of " + steps.length;
+      // "Step {step} of {steps}" in the page's language (render/projector.py)
+      var words = count.getAttribute("data-format") || "Step {step} of {steps}";
+      count.textContent = words.replace("{step}", current + 1).replace("{steps}", steps.length);
     }
     button("back").disabled = current === 0;
     button("next").disabled = current === steps.length - 1;

@@ -27,6 +27,12 @@
     return out;
   }
 
+  // The words below in the page's language: the check button carries them (render/quiz.py).
+  function say(question, key, english) {
+    var button = question.querySelector(".sp-quiz-check");
+    return (button && button.getAttribute("data-say-" + key)) || english;
+  }
+
   function verdict(question) {
     var inputs = question.querySelectorAll("input");
     var answers = key(question);
@@ -40,7 +46,7 @@
       }
     }
     if (!chosen.length) {
-      return { state: "none", message: "Choose an answer first, then check it." };
+      return { state: "none", message: say(question, "choose", "Choose an answer first, then check it.") };
     }
     var wrong = chosen.filter(function (a) { return !a.right; }).length;
     var words = chosen.map(function (a) { return a.why; });
@@ -48,9 +54,9 @@
       return { state: "right", message: words.join(" ") };
     }
     if (!wrong && missed) {
-      words.push("There is another right answer too. Have another look.");
+      words.push(say(question, "another", "There is another right answer too. Have another look."));
     } else {
-      words.push("Have another go if you like.");
+      words.push(say(question, "again", "Have another go if you like."));
     }
     return { state: "try-again", message: words.join(" ") };
   }

@@ -18,14 +18,16 @@ from collections.abc import Iterator
 
 from ..diagnostics import Report
 from ..kit import module_kits
-from ..model import Block, Curriculum, Module, Text, Translation
+from ..model import Block, Curriculum, Module, RegionTranslation, Text, Translation
 from ..quiz import Question, quizzes
-from ..translations import FRONT_MATTER, SectionUnit, sections
+from ..regions import translatable_texts
+from ..translations import FRONT_MATTER, SectionUnit, digest, sections
 from . import content, html, kit, links, quiz, regions
 from .text import iter_lines
 
 
 def check(curriculum: Curriculum, report: Report) -> None:
+    check_regions(curriculum, report)
     pairs = [(module, translation) for module in curriculum.modules.values()
              for _, translation in sorted(module.translations.items())]
     if not pairs:
@@ -241,3 +243,33 @@ def check_staleness(source: Module, translation: Translation, report: Report) ->
                            f"'{name}' is not a section of the source (any more): run {command} "
                            "all once every section is up to date, to record the source's "
                            "sections afresh")
+
+
+# --- regions ----------------------------------------------------------------------------
+
+
+def check_regions(curriculum: Curriculum, report: Report) -> None:
+    """A region's translated help: SP507 per text whose source changed since translated."""
+    for region in curriculum.regions.values():
+        texts = translatable_texts(curriculum, region)
+        for language, translation in sorted(region.translations.items()):
+            command = f"signpost translate {region.code} --lang {language} --mark-current"
+            translated = {"name": translation.name, "emergency": translation.emergency,
+                          **{f"law.{k}": v for k, v in translation.law.items()},
+                          **translation.purposes}
+            for name, text in texts.items():
+                if not translated.get(name):
+                    continue
+                if translation.digests.get(name) != digest(text):
+                    report.warning(translation.path, region_line(translation, name), "SP507",
+                                   f"the source of '{name}' changed since this translation "
+                                   f"(or was never recorded); update it, then run {command} "
+                                   f"'{name}'")
+
+
+def region_line(translation: RegionTranslation, name: str) -> int:
+    if name in ("name", "emergency"):
+        return translation.lines.of(name)
+    if name.startswith("law."):
+        return translation.lines.of("law", name.removeprefix("law."))
+    return translation.lines.of("channels", name)

@@ -9,6 +9,7 @@ source's current digest for a section once the translation has been brought up t
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -16,9 +17,10 @@ import yaml
 
 from ..diagnostics import Report
 from ..loader import ID_PATTERN, load_curriculum, read_lesson
-from ..model import Module, Translation
+from ..model import Module, RegionTranslation, Translation
+from ..regions import translatable_texts
 from ..schema import TranslationFile
-from ..translations import current_digests, is_language_tag
+from ..translations import current_digests, digest, is_language_tag
 
 HELP = "start a translation of a module (ID.LANG.md), or mark a section of it up to date"
 ALL = "all"
@@ -32,7 +34,8 @@ class Refused(Exception):
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("id", help="the id of the module to translate")
+    parser.add_argument("id", help="the id of the module to translate, or a region's code "
+                        "(PK, LT) to translate its help")
     parser.add_argument("--lang", required=True,
                         help="the language tag to translate into, like lt or ur")
     parser.add_argument("--mark-current", metavar="SECTION",
@@ -41,6 +44,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if REGION_CODE.match(args.id):
+        return run_region(args)
     try:
         validate(args.id, args.lang)
         module = source_module(args.root, args.id)
@@ -170,3 +175,74 @@ def rewrite_digests(translation: Translation, digests: dict[str, str]) -> None:
     block = dump({"source_digests": digests}).rstrip("\n").split("\n")
     new = "\n".join([*lines[:start], *block, *lines[stop:]])
     translation.path.write_text(new, encoding="utf-8")
+
+
+# --- regions ----------------------------------------------------------------------------
+
+REGION_CODE = re.compile(r"^(?:[A-Z]{2}|global)$")
+REGION_GUIDE = ("# signpost translate: translate name, each service's text (under its name, "
+                "which stays\n# as it is) and the law sentences; names, numbers and web "
+                "addresses are not translated.\n# Leave source_digests alone: signpost "
+                "translate --mark-current updates it.")
+
+
+def run_region(args: argparse.Namespace) -> int:
+    """`signpost translate PK --lang ur`: the region's help in another language."""
+    try:
+        if not is_language_tag(args.lang):
+            raise Refused(f"'{args.lang}' is not a language tag: use one like lt, ur or pt-BR")
+        report = Report(args.root)
+        curriculum = load_curriculum(args.root, report)
+        region = curriculum.regions.get(args.id)
+        if region is None:
+            raise Refused(f"no region '{args.id}' in curriculum/regions/ (or it has errors: "
+                          "see signpost check)")
+        target = region.path.with_name(f"{region.code}.{args.lang}.yml")
+        texts = translatable_texts(curriculum, region)
+        current = {name: digest(text) for name, text in texts.items()}
+        if args.mark_current is None:
+            if target.exists():
+                raise Refused(f"{target.name} already exists; not overwriting it")
+            with target.open("x", encoding="utf-8") as handle:
+                handle.write(region_scaffold(texts, args.lang, current))
+        else:
+            mark_region_current(target, region.translations.get(args.lang), current,
+                                args.mark_current)
+    except Refused as reason:
+        print(f"signpost translate: {reason}", file=sys.stderr)
+        return 2
+    print(shown(target, args.root))
+    return 0
+
+
+def region_scaffold(texts: dict[str, str], language: str, digests: dict[str, str]) -> str:
+    fields: dict = {"language": language, "status": "draft", "name": texts["name"]}
+    if "emergency" in texts:
+        fields["emergency"] = texts["emergency"]
+    fields["channels"] = {name: text for name, text in texts.items()
+                          if name not in ("name", "emergency") and not name.startswith("law.")}
+    fields["law"] = {name.removeprefix("law."): text for name, text in texts.items()
+                     if name.startswith("law.")}
+    return f"{REGION_GUIDE}\n{dump(fields)}{dump({'source_digests': digests})}"
+
+
+def mark_region_current(target: Path, translation: RegionTranslation | None,
+                        current: dict[str, str], section: str) -> None:
+    if not target.exists():
+        raise Refused(f"{target.name} does not exist: start it without --mark-current")
+    if translation is None:
+        raise Refused(f"fix {target.name} first (see signpost check)")
+    if section != ALL and section not in current:
+        names = ", ".join(f"'{name}'" for name in current)
+        raise Refused(f"the region has no text '{section}'; its texts are: {names}, or {ALL}")
+    digests = current if section == ALL else {**translation.digests,
+                                              section: current[section]}
+    lines = target.read_text(encoding="utf-8").split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith("source_digests:")),
+                 len(lines))
+    stop = start + 1
+    while stop < len(lines) and (not lines[stop].strip() or lines[stop][:1] in " \t"):
+        stop += 1
+    block = dump({"source_digests": digests}).rstrip("\n").split("\n")
+    target.write_text("\n".join([*lines[:start], *block, *lines[stop:]]).rstrip("\n") + "\n",
+                      encoding="utf-8")

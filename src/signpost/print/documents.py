@@ -6,12 +6,14 @@ pack holds only its site's blocks (plus `family` on the take-home sheet).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
 from .. import letters
+from ..i18n import SOURCE_LANGUAGE, _, direction, language
 from ..kit import lesson_materials
 from ..letters import band_letter
 from ..model import (
@@ -96,7 +98,8 @@ def learner_pack(curriculum: Curriculum, site: Site, settings: PrintSettings) ->
     pages = lesson_sequence(curriculum, unique_pages(select_site(curriculum, site).pages()))
     for index, page in enumerate(pages):
         module = page.module
-        entry = module_entry(curriculum, module, f"m{index}", f"Lesson {index + 1}: {module.title}")
+        bookmark = _("Lesson {number}: {title}").format(number=index + 1, title=module.title)
+        entry = module_entry(curriculum, module, f"m{index}", bookmark)
         entry.number = index + 1
         # The site's blocks, and never a facilitator's, whatever its audience file says.
         body = sheets_last(gate(page.body, page.kinds - FACILITATOR_ONLY))
@@ -171,15 +174,18 @@ def facilitator_guide(curriculum: Curriculum, band: str, settings: PrintSettings
                          weight=len(entries) * 4)
 
 
-def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocument:
-    """The parents site's content on paper: its guides, then what children learn per band."""
+def parents_guide(curriculum: Curriculum, settings: PrintSettings,
+                  site_id: str = PARENTS_SITE) -> PrintDocument:
+    """The parents site's content on paper: its guides, then what children learn per band.
+    A translated parents' site (`parents-ur`) has its own, in its language."""
     variables = region_variables(curriculum, settings.region)
-    site = curriculum.sites.get(PARENTS_SITE)
+    site = curriculum.sites.get(site_id)
     guides: list[Entry] = []
     bands: list[tuple[str, list[Entry]]] = []
     for number, (page, band) in enumerate(parents_pages(curriculum, site)):
         module = page.module
-        bookmark = f"Ages {band}: {module.title}" if band else module.title
+        bookmark = (_("Ages {band}").format(band=band) + f": {module.title}" if band
+                    else module.title)
         entry = module_entry(curriculum, module, f"m{number}", bookmark)
         body = gate(page.body, page.kinds - FACILITATOR_ONLY)
         # A guide's own quiz is the parent's self-check; a lesson's gives conversation starters.
@@ -197,7 +203,7 @@ def parents_guide(curriculum: Curriculum, settings: PrintSettings) -> PrintDocum
     html = render("print/parents.html", curriculum, settings, language, ("parents", None),
                   title=title, guides=guides, bands=bands, help_prompt=prompt,
                   **print_look(site))
-    return PrintDocument("site/downloads/guides/parents.pdf", title, language, html,
+    return PrintDocument(f"site/downloads/guides/{site_id}.pdf", title, language, html,
                          weight=len(guides) * 2 + sum(len(e) for _, e in bands))
 
 
@@ -271,6 +277,8 @@ def render(template: str, curriculum: Curriculum, settings: PrintSettings, langu
     own, worldwide = help_channels(curriculum, settings.region, *readers, urgent=True)
     return environment.get_template(template).render(
         language=language,
+        direction=direction(language),
+        page_counter=page_counter(),
         paper=settings.paper,
         region=region,
         own_channels=own if region.code != "global" else [],
@@ -279,6 +287,14 @@ def render(template: str, curriculum: Curriculum, settings: PrintSettings, langu
         age_bands=AGE_BANDS,
         **context,
     )
+
+
+def page_counter() -> str:
+    """The page footer as CSS `content`, in the language being rendered: "Page 3 of 12"."""
+    parts = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
+    css = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    return " ".join(css.get(part) or '"' + part.replace("\\", "").replace('"', "'") + '"'
+                    for part in parts if part)
 
 
 def planned_documents(sites: list[Site], everything: bool = True
@@ -291,8 +307,11 @@ def planned_documents(sites: list[Site], everything: bool = True
         sec.view == "lesson-plan" for site in sites for sec in site.sections)
     bands = AGE_BANDS if wants_guides else [s.band for s in sites if s.learner and s.band]
     planned += [("guide", band) for band in bands]
-    if everything or any(site.id == PARENTS_SITE for site in sites):
-        planned.append(("parents", None))
+    parents = [site.id for site in sites
+               if PARENTS_SITE in (site.id, site.translates) and site.kind == "parents"]
+    if everything and PARENTS_SITE not in parents:
+        parents.insert(0, PARENTS_SITE)
+    planned += [("parents", site_id) for site_id in parents]
     planned += [("poster", f"{site.id}-{paper}") for site in poster_sites(sites)
                 for paper in POSTER_PAPERS]
     return planned
@@ -300,7 +319,7 @@ def planned_documents(sites: list[Site], everything: bool = True
 
 def planned_pdf_paths(sites: list[Site], everything: bool = True) -> set[str]:
     """The PDFs the print stage will write, relative to build/site/downloads/."""
-    names = {"pack": "packs/{}.pdf", "guide": "guides/{}.pdf", "parents": "guides/parents.pdf",
+    names = {"pack": "packs/{}.pdf", "guide": "guides/{}.pdf", "parents": "guides/{}.pdf",
              "poster": "posters/{}.pdf"}
     return {names[kind].format(which) for kind, which in planned_documents(sites, everything)}
 
@@ -311,14 +330,28 @@ def print_documents(curriculum: Curriculum, sites: list[Site], settings: PrintSe
     sites_by_id = {site.id: site for site in sites}
     documents: list[PrintDocument] = []
     for kind, which in planned_documents(sites, everything):
-        if kind == "pack":
-            documents.append(learner_pack(curriculum, sites_by_id[which], settings))
-        elif kind == "guide":
-            documents.append(facilitator_guide(curriculum, which, settings))
-        elif kind == "poster":
-            site_id, paper = which.rsplit("-", 1)
-            documents.append(help_poster(curriculum, sites_by_id[site_id], settings.region,
-                                         paper))
-        else:
-            documents.append(parents_guide(curriculum, settings))
+        with language(document_language(curriculum, sites_by_id, kind, which)):
+            documents.append(print_document(curriculum, sites_by_id, settings, kind, which))
     return documents
+
+
+def document_language(curriculum: Curriculum, sites_by_id: dict[str, Site], kind: str,
+                      which: str | None) -> str:
+    """A document is in its readers' language: its site's (the guides: the teachers')."""
+    if kind == "guide":
+        return teachers_language(curriculum)
+    site_id = (which or "").rsplit("-", 1)[0] if kind == "poster" else which or PARENTS_SITE
+    site = sites_by_id.get(site_id) or curriculum.sites.get(site_id)
+    return site.language if site else SOURCE_LANGUAGE
+
+
+def print_document(curriculum: Curriculum, sites_by_id: dict[str, Site],
+                   settings: PrintSettings, kind: str, which: str | None) -> PrintDocument:
+    if kind == "pack":
+        return learner_pack(curriculum, sites_by_id[which or ""], settings)
+    if kind == "guide":
+        return facilitator_guide(curriculum, which or "", settings)
+    if kind == "poster":
+        site_id, paper = (which or "").rsplit("-", 1)
+        return help_poster(curriculum, sites_by_id[site_id], settings.region, paper)
+    return parents_guide(curriculum, settings, which or PARENTS_SITE)

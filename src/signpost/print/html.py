@@ -16,9 +16,11 @@ import markdown
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from ..i18n import _, current_language, ngettext, translation_note
 from ..kit import kit_nodes
 from ..model import FACILITATOR_ONLY, KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
+from ..regions import channel_ages, channel_purpose, region_emergency, region_name
 from ..render.markdown import (
     RenderError,
     as_written,
@@ -35,7 +37,14 @@ environment = Environment(
     autoescape=select_autoescape(["html"]),
     trim_blocks=True,
     lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
 )
+# Signpost's own words in the document's language (i18n.py), and the region's help in it.
+environment.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=False)
+environment.globals.update(channel_purpose=channel_purpose, channel_ages=channel_ages,
+                           region_name=region_name, region_emergency=region_emergency,
+                           translation_note=lambda module: translation_note(
+                               module.language, module.draft_translation, current_language()))
 
 _converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 
@@ -101,7 +110,7 @@ class ModuleBody:
     def quiz_html(self, block: Block) -> Markup:
         from ..quiz import read_quiz
 
-        quiz, _ = read_quiz(block)
+        quiz = read_quiz(block)[0]
         return Markup(environment.get_template("print/quiz.html").render(
             quiz=quiz, mode=self.quiz, label=self.labels.get("quiz", "Quiz"),
             fill=lambda text: fill_plain_text(text, self.module, self.variables)))

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from ..i18n import N_, _, direction
 from ..model import Curriculum, Site
-from ..regions import help_channels
+from ..regions import help_channels, region_emergency
 from ..render.pages import display_url
 from ..render.pictures import help_scene, scene_svg
 from ..render.styles import SCENE_STYLES
@@ -26,24 +27,27 @@ PAPERS = {"a4": "A4", "letter": "Letter"}
 FIT_SCALES = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66)
 POSTER_CHANNELS = 3  # what fits one page in type that reads from across a room
 HEADLINES = {
-    "4-7": "Feeling worried? Tell a grown-up you trust.",
-    "parents": "Worried about a child? Help is there for you too.",
+    "4-7": N_("Feeling worried? Tell a grown-up you trust."),
+    "parents": N_("Worried about a child? Help is there for you too."),
 }
-LEARNER_HEADLINE = "Worried about something online? You can get help."
+LEARNER_HEADLINE = N_("Worried about something online? You can get help.")
 # The poster's middle box: whom to tell (children) or what to do first (parents).
-TELL_YOUNG = ("Who can I tell?", ["Mum, dad or the grown-up who looks after you",
-                                  "Your teacher or another grown-up at school",
-                                  "A grandparent, aunt or uncle",
-                                  "A grown-up at your club"],
-              "If the first grown-up does not help, tell another one.")
-TELL_OLDER = ("Who can I tell?", ["A parent or carer", "A teacher or the school counsellor",
-                                  "Another adult you trust", "One of the services below"],
-              "It is never too late to tell, and what happened is not your fault.")
-FIRST_STEPS = ("What to do first", ["Stay calm and listen", "Tell them it is not their fault",
-                                     "Do not reply to or pay anyone making threats",
-                                     "Keep the messages: do not delete them",
-                                     "Report it and get advice from the services below"],
-               "Never copy or forward an image of a child's body, even as evidence.")
+TELL_YOUNG = (N_("Who can I tell?"),
+              [N_("Mum, dad or the grown-up who looks after you"),
+               N_("Your teacher or another grown-up at school"),
+               N_("A grandparent, aunt or uncle"),
+               N_("A grown-up at your club")],
+              N_("If the first grown-up does not help, tell another one."))
+TELL_OLDER = (N_("Who can I tell?"),
+              [N_("A parent or carer"), N_("A teacher or the school counsellor"),
+               N_("Another adult you trust"), N_("One of the services below")],
+              N_("It is never too late to tell, and what happened is not your fault."))
+FIRST_STEPS = (N_("What to do first"),
+               [N_("Stay calm and listen"), N_("Tell them it is not their fault"),
+                N_("Do not reply to or pay anyone making threats"),
+                N_("Keep the messages: do not delete them"),
+                N_("Report it and get advice from the services below")],
+               N_("Never copy or forward an image of a child's body, even as evidence."))
 # Inside the page margins, so the poster's frame fills the sheet.
 FRAME_HEIGHTS = {"a4": "272mm", "letter": "254mm"}
 
@@ -67,7 +71,7 @@ def help_poster(curriculum: Curriculum, site: Site, region_code: str, paper: str
                 ) -> PrintDocument:
     from .documents import PrintDocument  # documents.py plans the posters: import late
 
-    title = f"{site.title}: where to get help"
+    title = _("{site}: where to get help").format(site=site.title)
     html = fitted(lambda scale: poster_html(curriculum, site, region_code, paper,
                                             site.language, title, scale))
     return PrintDocument(poster_path(site, paper), title, site.language, html, weight=1)
@@ -100,18 +104,20 @@ def poster_html(curriculum: Curriculum, site: Site, region_code: str, paper: str
     return environment.get_template("print/poster.html").render(
         language=language,
         title=title,
-        headline=headline(site),
+        headline=_(headline(site)),
+        direction=direction(language),
         prompt=site.help_prompt,
         region=region,
-        emergency=emergency.phone if emergency and emergency.phone else region.emergency,
+        emergency=emergency.phone if emergency and emergency.phone else region_emergency(region),
         channels=shown,
         picture=data_uri(svg.encode("utf-8"), "image/svg+xml"),
-        picture_alt=scene.alt,
+        picture_alt=_(scene.alt),
         colour=site.colour,
         page_size=PAPERS[paper],
         frame_height=FRAME_HEIGHTS[paper],
         font_face=look["font_face"],
         font_family=look["font_family"] or "DejaVu Sans",
+        language_font=look["language_font"],
         box=box(site),
         pt=lambda size: f"{size * scale:.1f}pt",
         young=site.band == "4-7",
@@ -121,8 +127,9 @@ def poster_html(curriculum: Curriculum, site: Site, region_code: str, paper: str
 
 
 def box(site: Site) -> tuple[str, list[str], str]:
-    if site.kind == "parents":
-        return FIRST_STEPS
-    return TELL_YOUNG if site.band == "4-7" else TELL_OLDER
+    """The middle box in the language being rendered."""
+    heading, items, footnote = (FIRST_STEPS if site.kind == "parents"
+                                else TELL_YOUNG if site.band == "4-7" else TELL_OLDER)
+    return _(heading), [_(item) for item in items], _(footnote)
 
 

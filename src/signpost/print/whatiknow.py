@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..i18n import _
 from ..model import Module, Site
 from ..render.whatiknow import INTRODUCTION, SCALE, sheet
 
@@ -14,4 +15,4 @@ def what_i_know_context(site: Site, modules: list[Module]) -> dict[str, Any]:
     if not site.band:
         return {"what_i_know": None}
     return {"what_i_know": sheet(site.band, modules), "sheet": sheet(site.band, modules),
-            "introduction": INTRODUCTION, "scale_words": SCALE}
+            "introduction": _(INTRODUCTION), "scale_words": [_(word) for word in SCALE]}

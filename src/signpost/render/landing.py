@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
+from ..i18n import SOURCE_LANGUAGE, _, direction, language, language_name, ngettext
 from ..model import Curriculum, Site
 
 PRINT_PAGE = "print-and-share.html"  # each site's page of its downloads
@@ -16,7 +18,9 @@ environment = Environment(
     autoescape=select_autoescape(["html"]),
     trim_blocks=True,
     lstrip_blocks=True,
+    extensions=["jinja2.ext.i18n"],
 )
+environment.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=False)
 
 
 def landing_page(
@@ -26,14 +30,29 @@ def landing_page(
     """`downloads`: site id -> its downloads (each with `label`, `href` relative to
     build/site/ and `size`); `print_pages`: the sites that have a "Print and share" page;
     `pictures`: site id -> a picture of that site (relative to build/site/), decorative."""
-    return environment.get_template("landing.html").render(
-        sites=sites,
-        region=curriculum.regions[region],
-        downloads=downloads,
-        print_pages=print_pages or set(),
-        print_page=PRINT_PAGE,
-        pictures=pictures or {},
-    )
+    region_file = curriculum.regions[region]
+    groups = []
+    languages = by_language(sites)
+    for tag, group in languages:
+        with language(tag):  # each language's sites, described in that language
+            html = environment.get_template("landing_sites.html").render(
+                sites=group, region=region_file, downloads=downloads,
+                print_pages=print_pages or set(), print_page=PRINT_PAGE,
+                pictures=pictures or {}, lang=tag, dir=direction(tag),
+                language_name=language_name(tag), several=len(languages) > 1)
+        groups.append({"lang": tag, "dir": direction(tag), "name": language_name(tag),
+                       "html": Markup(html)})
+    with language(SOURCE_LANGUAGE):
+        return environment.get_template("landing.html").render(groups=groups,
+                                                               region=region_file)
+
+
+def by_language(sites: list[Site]) -> list[tuple[str, list[Site]]]:
+    """The sites by language, the curriculum's own language first, in the order given."""
+    groups: dict[str, list[Site]] = {}
+    for site in sites:
+        groups.setdefault(site.language, []).append(site)
+    return sorted(groups.items(), key=lambda item: item[0] != SOURCE_LANGUAGE)
 
 
 def write_landing(path: Path, html: str) -> None:

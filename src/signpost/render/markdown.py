@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from ..i18n import N_, _
 from ..kit import kit_markdown
 from ..model import KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
@@ -17,33 +18,40 @@ from ..regions import UnknownVariable, fill_plain, render_text
 
 class Labels(dict[str, str]):
     """What each block kind is called for one kind of reader, and whether its boxes show
-    minutes: learners see no lesson timings, whoever leads the lesson does."""
+    minutes: learners see no lesson timings, whoever leads the lesson does. A label is
+    read in the language being rendered (i18n.py)."""
 
     def __init__(self, names: dict[str, str], timed: bool) -> None:
         super().__init__(names)
         self.timed = timed
 
+    def __getitem__(self, kind: str) -> str:
+        return _(super().__getitem__(kind))
+
+    def get(self, kind: str, default: str | None = None) -> str | None:  # type: ignore[override]
+        return self[kind] if kind in self else default  # noqa: SIM401 (translated on access)
+
 
 LEARNER_LABELS = Labels({
-    "activity": "Activity",
-    "discussion": "Let's talk",
-    "keypoints": "Remember",
-    "family": "At home",
-    "cards": "Cards",
-    "worksheet": "Worksheet",
-    "quiz": "Quiz",
+    "activity": N_("Activity"),
+    "discussion": N_("Let's talk"),
+    "keypoints": N_("Remember"),
+    "family": N_("At home"),
+    "cards": N_("Cards"),
+    "worksheet": N_("Worksheet"),
+    "quiz": N_("Quiz"),
 }, timed=False)
 FACILITATOR_LABELS = Labels({
-    "activity": "Activity",
-    "discussion": "Discussion",
-    "keypoints": "Key points",
-    "facilitator": "Facilitator notes",
-    "answers": "Answers",
-    "safeguarding": "Safeguarding",
-    "family": "Family follow-up",
-    "cards": "Cards",
-    "worksheet": "Worksheet",
-    "quiz": "Quiz",
+    "activity": N_("Activity"),
+    "discussion": N_("Discussion"),
+    "keypoints": N_("Key points"),
+    "facilitator": N_("Facilitator notes"),
+    "answers": N_("Answers"),
+    "safeguarding": N_("Safeguarding"),
+    "family": N_("Family follow-up"),
+    "cards": N_("Cards"),
+    "worksheet": N_("Worksheet"),
+    "quiz": N_("Quiz"),
 }, timed=True)
 
 

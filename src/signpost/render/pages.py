@@ -11,10 +11,18 @@ from typing import Any
 
 from markupsafe import escape
 
+from ..i18n import N_, _, direction, language, translation_note
 from ..model import AGE_BANDS, Channel, Curriculum, Module, Site
-from ..regions import help_channels, region_variables
+from ..regions import (
+    channel_ages,
+    channel_purpose,
+    help_channels,
+    region_emergency,
+    region_name,
+    region_variables,
+)
 from ..regions import markdown_text as md
-from ..select import ModulePage, SiteContent
+from ..select import ModulePage, SiteContent, in_language
 from .curriculummap import MAP_PAGE, band_lessons, curriculum_map_page
 from .lessonplan import lesson_label, lesson_plan, lesson_plan_markdown, lesson_sequence
 from .letterpages import letter_pages
@@ -34,7 +42,7 @@ from .styles import (
     PICTURES_DIR,
     PICTURES_LICENCE_FILE,
     SCENE_STYLES,
-    STYLE_FONTS,
+    site_fonts,
 )
 from .whatiknow import what_i_know_pages
 
@@ -42,8 +50,8 @@ NavItem = dict[str, Any]
 HELP_PAGE = "get-help.md"
 # Where the quick-exit control goes: a neutral page, opened only when the reader presses it.
 QUICK_EXIT_URL = "https://www.bbc.co.uk/weather"
-QUICK_EXIT_PLACE = "the BBC weather page"
-QUICK_EXIT_LABEL = "Exit this page"
+QUICK_EXIT_PLACE = N_("the BBC weather page")
+QUICK_EXIT_LABEL = N_("Exit this page")
 
 
 def has_quick_exit(site: Site) -> bool:
@@ -76,14 +84,24 @@ class PageContext:
 
 def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
               downloads: frozenset[str] | None = None) -> DocsTree:
+    """The site's pages in its language: its modules (see select.in_language) and
+    Signpost's own words (i18n.py)."""
+    with language(content.site.language):
+        return _docs_tree(in_language(curriculum, content.site), content, region, downloads)
+
+
+def _docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
+               downloads: frozenset[str] | None) -> DocsTree:
     page_of: dict[Path, str] = {}
     for page in content.pages():
-        page_of.setdefault(page.module.path.resolve(), page.path)
+        # Links name the source file, also from a translation beside it.
+        page_of.setdefault(page.module.path.with_name(f"{page.module.id}.md").resolve(),
+                           page.path)
     context = PageContext(content, curriculum, region, region_variables(curriculum, region),
                           page_of, downloads)
     tree = DocsTree()
     tree.pages["index.md"] = home_page(context, tree)
-    tree.nav.append({"Home": "index.md"})
+    tree.nav.append({_("Home"): "index.md"})
     for section in content.sections:
         entries: list[NavItem] = []
         for group in section.groups:
@@ -108,8 +126,8 @@ def docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
     what_i_know_pages(curriculum, content, tree)  # teachers: a sheet per band
     tree.pages["glossary.md"] = glossary_page(context)
     tree.pages["get-help.md"] = help_page(context, tree)
-    tree.nav.append({"Glossary": "glossary.md"})
-    tree.nav.append({"Get help": "get-help.md"})
+    tree.nav.append({_("Glossary"): "glossary.md"})
+    tree.nav.append({_("Get help"): "get-help.md"})
     return tree
 
 
@@ -121,7 +139,8 @@ def module_pages(context: PageContext, pages: tuple[ModulePage, ...], tree: Docs
         ordered = lesson_sequence(context.curriculum, pages)
         for page in ordered:
             tree.pages[page.path] = module_page(context, page, tree)
-        return [{f"Lesson {number}: {page.module.title}": page.path}
+        return [{_("Lesson {number}: {title}").format(number=number, title=page.module.title):
+                 page.path}
                 for number, page in enumerate(ordered, 1)]
     by_topic: dict[str, list[NavItem]] = {}
     for page in pages:
@@ -177,24 +196,54 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         if module.vocabulary and learner:
             parts.append(vocabulary_box(module))
         if recap:
-            body += "\n\n" + objectives_box(module, learner, "What you can do now")
+            body += "\n\n" + objectives_box(module, learner, _("What you can do now"))
     parts.append(body)
+    parts = [translation_notice(context, module), *in_its_language(context, module, parts)]
     topic = context.curriculum.topic(module.topic)
     parts.append(help_box(context, page.path, urgent=bool(topic and topic.urgent_help)))
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
 
 
+def in_its_language(context: PageContext, module: Module, parts: list[str]) -> list[str]:
+    """A module shown untranslated on a translated site, marked as in its own language and
+    direction (English reads left to right on an Urdu page); else `parts` as they are."""
+    site = context.content.site
+    if module.language.split("-")[0] == site.language.split("-")[0]:
+        return parts
+    return [f'<div lang="{module.language}" dir="{direction(module.language)}" markdown>',
+            *parts, "</div>"]
+
+
+def translation_notice(context: PageContext, module: Module) -> str:
+    """On a translated site: a notice on a draft translation, or on a module shown in the
+    curriculum's language because it has no translation (yet); else nothing."""
+    site = context.content.site
+    if site.translates is None:
+        return ""
+    note = translation_note(module.language, module.draft_translation, site.language)
+    if not note:
+        return ""
+    title = quoted(_("About this translation"))
+    return f'!!! sp-translation "{title}"\n\n    {md(note)}'
+
+
+def quoted(title: str) -> str:
+    """A box title as Markdown's admonition syntax quotes it."""
+    return title.replace('"', "'")
+
+
 def objectives_box(module: Module, learner: bool, title: str | None = None) -> str:
-    title = title or ("In this lesson" if learner else "After reading this")
+    title = title or (_("In this lesson") if learner else _("After reading this"))
     items = "\n".join(f"    - {objective}" for objective in module.objectives)
-    return f'!!! sp-objectives "{title}"\n\n{items}'
+    return f'!!! sp-objectives "{quoted(title)}"\n\n{items}'
 
 
 def vocabulary_box(module: Module) -> str:
     items = "\n".join(
         f"    - **{term}**: {definition}" for term, definition in module.vocabulary.items()
     )
-    return f'!!! sp-vocabulary "Words to know"\n\n{items}'
+    title = quoted(_("Words to know"))
+    return f'!!! sp-vocabulary "{title}"\n\n{items}'
 
 
 def urgent_box(context: PageContext, module: Module, page: ModulePage) -> str:
@@ -207,26 +256,31 @@ def urgent_box(context: PageContext, module: Module, page: ModulePage) -> str:
     if page.view == "lesson-plan" or site.kind == "teachers" or not (topic and topic.urgent_help):
         return ""
     link = posixpath.relpath(HELP_PAGE, posixpath.dirname(page.path) or ".")
-    emergency = context.curriculum.regions[context.region].emergency
+    emergency = region_emergency(context.curriculum.regions[context.region])
     if site.kind == "parents":
         lines = [
-            "**Stop**: do not reply to or pay anyone who is making threats.",
-            "**Stay with your child** and tell them it is not their fault.",
-            f"**Get help now**: call {phone_link(emergency)} if a child is in danger, "
-            f"or see [where to get help]({link}).",
+            _("**Stop**: do not reply to or pay anyone who is making threats."),
+            _("**Stay with your child** and tell them it is not their fault."),
+            _("**Get help now**: call {emergency} if a child is in danger, or see "
+              "[where to get help]({link}).").format(emergency=phone_link(emergency), link=link),
         ]
     else:
         own, worldwide = help_channels(context.curriculum, context.region, site, urgent=True)
         line = next((c for c in own or worldwide if c.phone), None)
-        call = (f"call {md(line.name)} on {phone_link(line.phone)}, or " if line and line.phone
-                else "")
+        get_help = (_("**Get help now**: call {name} on {phone}, or see "
+                      "[all the places to get help]({link}).").format(
+                          name=md(line.name), phone=phone_link(line.phone), link=link)
+                    if line and line.phone else
+                    _("**Get help now**: see [all the places to get help]({link}).").format(
+                        link=link))
         lines = [
-            "**Stop**: do not reply, and do not send anything more.",
-            "**Tell a trusted adult** straight away. It is never your fault.",
-            f"**Get help now**: {call}see [all the places to get help]({link}).",
+            _("**Stop**: do not reply, and do not send anything more."),
+            _("**Tell a trusted adult** straight away. It is never your fault."),
+            get_help,
         ]
     items = "\n".join(f"    - {line}" for line in lines)
-    return f'!!! sp-urgent "Is this happening now?"\n\n{items}'
+    title = quoted(_("Is this happening now?"))
+    return f'!!! sp-urgent "{title}"\n\n{items}'
 
 
 VANITY = {letter: str(digit) for digit, letters in
@@ -274,21 +328,22 @@ def help_box(context: PageContext, page_path: str, urgent: bool = False) -> str:
     lines = [f"    {md(site.help_prompt)}", ""]
     lines += [f"    - {channel_line(c, short=True)}" for c in shown]
     link = posixpath.relpath("get-help.md", posixpath.dirname(page_path) or ".")
-    lines += ["", f"    [All the places to get help]({link})"]
-    return '!!! sp-help "Where to get help"\n\n' + "\n".join(lines)
+    lines += ["", "    [" + _("All the places to get help") + f"]({link})"]
+    title = quoted(_("Where to get help"))
+    return f'!!! sp-help "{title}"\n\n' + "\n".join(lines)
 
 
 def channel_line(channel: Channel, short: bool = False) -> str:
     ways = []
     if channel.phone:
-        ways.append(f"call {phone_link(channel.phone)}")
+        ways.append(_("call {phone}").format(phone=phone_link(channel.phone)))
     if channel.text:
         ways.append(sms_link(channel.text, lower_first=True))
     if channel.url:
         ways.append(f"[{display_url(channel.url)}]({channel.url})")
-    line = f"**{md(channel.name)}**: " + ", ".join(ways)
+    line = f"**{md(channel.name)}**: " + _(", ").join(ways)
     if not short:
-        line += f". {md(channel.purpose)}"
+        line += f". {md(channel_purpose(channel))}"
     return line
 
 
@@ -326,7 +381,8 @@ def hero_picture(context: PageContext, tree: DocsTree, module: Module, page: Mod
 def lesson_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, ...]) -> list[str]:
     """A learner home page's lessons as cards in teaching order, numbered as everywhere."""
     ordered = lesson_sequence(context.curriculum, pages)
-    return page_cards(context, tree, [(page, f"Lesson {n}") for n, page in enumerate(ordered, 1)])
+    return page_cards(context, tree, [(page, _("Lesson {number}").format(number=n))
+                                      for n, page in enumerate(ordered, 1)])
 
 
 def guide_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, ...]) -> list[str]:
@@ -359,18 +415,22 @@ def credits_line(site: Site) -> str:
     """Who made the pictures, icons and font, with their licences (shipped in the site)."""
     parts = []
     if site.style in SCENE_STYLES:
-        parts.append(f"Pictures: Signpost contributors, [CC BY 4.0]({PICTURES_LICENCE_FILE})")
-    parts.append(f"Icons: Material Design Icons, [Apache 2.0]({ICON_LICENCE_FILE})")
-    font = STYLE_FONTS.get(site.style)
-    if font:
-        parts.append(f"Font: {FONT_FAMILIES[font]}, [SIL Open Font License](assets/licences/{font}-OFL.txt)")
+        parts.append(_("Pictures: Signpost contributors, [CC BY 4.0]({licence})").format(
+            licence=PICTURES_LICENCE_FILE))
+    parts.append(_("Icons: Material Design Icons, [Apache 2.0]({licence})").format(
+        licence=ICON_LICENCE_FILE))
+    fonts = [(FONT_FAMILIES[font], f"assets/licences/{font}-OFL.txt")
+             for font in site_fonts(site)]
+    parts += [_("Font: {name}, [SIL Open Font License]({licence})").format(name=name,
+                                                                            licence=licence)
+              for name, licence in fonts]
     return ". ".join(parts) + ".\n{ .sp-credits }"
 
 
 def home_page(context: PageContext, tree: DocsTree) -> str:
     site = context.content.site
     lines = [f"# {md(site.title)}", "", md(site.description), "{ .sp-summary }", ""]
-    lines += [f"*For: {md(site.reader)}.*", ""]
+    lines += [_("*For: {reader}.*").format(reader=md(site.reader)), ""]
     if site.kind == "parents":
         lines += [happened_box(context), ""]
     for section in context.content.sections:
@@ -391,8 +451,9 @@ def home_page(context: PageContext, tree: DocsTree) -> str:
                 if section.section.view == "lesson-plan":  # numbered, as in the nav
                     for number, page in enumerate(
                             lesson_sequence(context.curriculum, group.pages), 1):
-                        lines.append(f"- [Lesson {number}: {page.module.title}]({page.path}): "
-                                     f"{page.module.summary}")
+                        label = _("Lesson {number}: {title}").format(number=number,
+                                                                      title=page.module.title)
+                        lines.append(f"- [{label}]({page.path}): {page.module.summary}")
                     continue
                 if context.content.site.kind == "parents":
                     lines += guide_cards(context, tree, group.pages)
@@ -401,8 +462,9 @@ def home_page(context: PageContext, tree: DocsTree) -> str:
                     lines.append(f"- [{page.module.title}]({page.path}): {page.module.summary}")
         lines.append("")
     lines += planning_links(context)
-    lines += ["## Where to get help", "", md(site.help_prompt), "",
-              "[All the places to get help](get-help.md)", "", credits_line(site), ""]
+    lines += ["## " + _("Where to get help"), "", md(site.help_prompt), "",
+              "[" + _("All the places to get help") + "](get-help.md)", "", credits_line(site),
+              ""]
     return "\n".join(lines)
 
 
@@ -434,8 +496,9 @@ def happened_box(context: PageContext) -> str:
               if page.module.topic in urgent]
     lines = [f"    - [{md(page.module.title)}]({page.path})"
              for page in by_topic_order(context, tuple(guides))]
-    lines.append("    - [Get help now: who to call, text or report to](get-help.md)")
-    return '!!! sp-urgent "Has something already happened?"\n\n' + "\n".join(lines)
+    lines.append("    - [" + _("Get help now: who to call, text or report to") + "](get-help.md)")
+    title = quoted(_("Has something already happened?"))
+    return f'!!! sp-urgent "{title}"\n\n' + "\n".join(lines)
 
 
 def by_topic_order(context: PageContext, pages: tuple[ModulePage, ...]) -> list[ModulePage]:
@@ -446,20 +509,24 @@ def by_topic_order(context: PageContext, pages: tuple[ModulePage, ...]) -> list[
 
 def summary_page(context: PageContext, title: str | None, pages: tuple[ModulePage, ...]) -> str:
     band = pages[0].band if pages else None
+    ages = _("Ages {band}").format(band=band) if band else _("All ages")
     lines = [
-        f"# What your child is learning: {(title or 'all ages').lower()}",
+        "# " + _("What your child is learning: {ages}").format(ages=ages),
         "",
-        "These are the lessons children in this age group take part in. Each one ends with "
-        "something to talk about or do together at home.",
+        _("These are the lessons children in this age group take part in. Each one ends with "
+          "something to talk about or do together at home."),
         "{ .sp-summary }",
         "",
     ]
     for page in pages:
         module = page.module
-        lines += [f"## {module.title}", "", module.summary, "", "Your child will be able to say:", ""]
-        lines += [f"- {objective}" for objective in module.objectives]
+        part = [f"## {module.title}", "", module.summary, "",
+                _("Your child will be able to say:"), ""]
+        part += [f"- {objective}" for objective in module.objectives]
         starters = nodes_markdown(page.body, LEARNER_LABELS, quiz_starters_markdown)
-        lines += ["", fill_region(starters, module, context.variables), ""]
+        part += ["", fill_region(starters, module, context.variables), ""]
+        lines += [translation_notice(context, module), "",
+                  *in_its_language(context, module, ["\n".join(part)]), ""]
     path = f"learning/{band or 'all'}.md"
     lines.append(help_box(context, path))
     return "\n".join(lines) + "\n"
@@ -473,12 +540,12 @@ def glossary_page(context: PageContext) -> str:
             if key not in terms:
                 terms[key] = (term, [])
                 terms[key][1].append(definition)
-    lines = ["# Glossary", "", "Words used in these lessons, and what they mean.", ""]
+    lines = ["# " + _("Glossary"), "", _("Words used in these lessons, and what they mean."), ""]
     for key in sorted(terms):
         term, definitions = terms[key]
         lines += [term[0].upper() + term[1:], f":   {definitions[0]}", ""]
     if not terms:
-        lines.append("There are no words in the glossary yet.")
+        lines.append(_("There are no words in the glossary yet."))
     return "\n".join(lines) + "\n"
 
 
@@ -486,7 +553,7 @@ def help_page(context: PageContext, tree: DocsTree) -> str:
     site = context.content.site
     region = context.curriculum.regions[context.region]
     own, worldwide = help_channels(context.curriculum, context.region, site, urgent=True)
-    lines = ["# Get help", ""]
+    lines = ["# " + _("Get help"), ""]
     picture = scene_path(context, tree, help_scene())
     if picture:
         alt = md(help_scene().alt) if SCENE_STYLES[site.style] else ""
@@ -494,44 +561,50 @@ def help_page(context: PageContext, tree: DocsTree) -> str:
         size = f'width="{width}" height="{height}"'
         lines += [f"![{alt}]({picture}){{ .sp-hero {size} }}", ""]
     lines += [md(site.help_prompt), "{ .sp-summary }", ""]
-    lines += [f"If someone is in danger right now, call {phone_link(region.emergency)}.", ""]
+    lines += [_("If someone is in danger right now, call {emergency}.").format(
+        emergency=phone_link(region_emergency(region))), ""]
     if own and region.code != "global":
-        lines += [f"## In {md(region.name)}", ""]
+        lines += ["## " + _("In {country}").format(country=md(region_name(region))), ""]
         lines += channel_sections(own)
     if worldwide or region.code == "global":
-        lines += ["## In any country", ""]
+        lines += ["## " + _("In any country"), ""]
         lines += channel_sections(worldwide if region.code != "global" else own)
     if has_quick_exit(site):
-        lines += ["## Leaving this site quickly", "",
-                  f"The **{QUICK_EXIT_LABEL}** button at the top of every page takes you "
-                  f"straight to {QUICK_EXIT_PLACE}. Pressing the Shift key three times does "
-                  "the same. The Back button will not bring you back here.", "",
-                  "It does not delete your browser history: the list of pages you visited "
-                  "stays on this device.", ""]
+        lines += ["## " + _("Leaving this site quickly"), "",
+                  _("The **{label}** button at the top of every page takes you straight to "
+                    "{place}. Pressing the Shift key three times does the same. The Back "
+                    "button will not bring you back here.").format(
+                        label=_(QUICK_EXIT_LABEL), place=_(QUICK_EXIT_PLACE)), "",
+                  _("It does not delete your browser history: the list of pages you visited "
+                    "stays on this device."), ""]
     return "\n".join(lines) + "\n"
 
 
 def channel_sections(channels: list[Channel]) -> list[str]:
     lines: list[str] = []
     for channel in channels:
-        lines += [f"### {md(channel.name)}", "", md(channel.purpose), ""]
+        lines += [f"### {md(channel.name)}", "", md(channel_purpose(channel)), ""]
         if channel.phone:
-            lines.append(f"- Phone: {phone_link(channel.phone)}")
+            lines.append("- " + _("Phone: {phone}").format(phone=phone_link(channel.phone)))
         if channel.text:
-            lines.append(f"- Text: {sms_link(channel.text)}")
+            lines.append("- " + _("Text: {text}").format(text=sms_link(channel.text)))
         if channel.url:
-            lines.append(f"- Website: [{display_url(channel.url)}]({channel.url})")
-        if channel.ages:
-            lines.append(f"- For: {md(channel.ages)}")
+            lines.append("- " + _("Website: {link}").format(
+                link=f"[{display_url(channel.url)}]({channel.url})"))
+        ages = channel_ages(channel)
+        if ages:
+            lines.append("- " + _("For: {whom}").format(whom=md(ages)))
         if channel.anonymous is not None:
-            lines.append("- You can stay anonymous" if channel.anonymous
-                         else "- Not anonymous: you give your name")
+            lines.append("- " + (_("You can stay anonymous") if channel.anonymous
+                                 else _("Not anonymous: you give your name")))
         lines.append("")
-        checked = channel.checked.isoformat() if channel.checked else "unknown"
-        note = f"Checked on {checked} against {md(channel.source)}."
+        checked = channel.checked.isoformat() if channel.checked else _("unknown")
+        note = _("Checked on {day} against {source}.").format(day=checked,
+                                                              source=md(channel.source))
         if channel.status == "secondary":
-            note += " Only a secondary source confirms this entry"
-            note += f" ({md(channel.note)})." if channel.note else "."
+            note += " " + (_("Only a secondary source confirms this entry ({note}).").format(
+                note=md(channel.note)) if channel.note
+                else _("Only a secondary source confirms this entry."))
         lines += [f"*{note}*", "{ .sp-source }", ""]
     return lines
 
@@ -550,14 +623,14 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
     site = context.content.site
     sites = context.curriculum.sites.values()
     up = "../downloads"
-    lines = ["# Print and share", "",
-             "This site's downloads: to print, or to use where there is no internet.",
+    lines = ["# " + _("Print and share"), "",
+             _("This site's downloads: to print, or to use where there is no internet."),
              "{ .sp-summary }", ""]
     if site.learner and context.has_pdf(f"packs/{site.id}.pdf"):
-        pack = download_link("Printable pack for this site (PDF)", f"{up}/packs/{site.id}.pdf")
-        lines += ["## To print", "",
-                  f"- {pack}: the handouts, cards and worksheets of every lesson here, ready to "
-                  "print.", ""]
+        pack = download_link(_("Printable pack for this site (PDF)"), f"{up}/packs/{site.id}.pdf")
+        lines += ["## " + _("To print"), "",
+                  "- " + _("{pack}: the handouts, cards and worksheets of every lesson here, "
+                           "ready to print.").format(pack=pack), ""]
     elif site.kind == "teachers":
         guides = [download_link(f"Facilitator guide, ages {band} (PDF)", f"{up}/guides/{band}.pdf")
                   for band in AGE_BANDS if context.has_pdf(f"guides/{band}.pdf")]
@@ -578,26 +651,33 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
                 name += f" ({s.id})" if bands.count(s.band) > 1 else ""
                 lines.append(f"- {download_link(name + ' (PDF)', f'{up}/packs/{s.id}.pdf')}")
         lines.append("")
-    elif site.kind == "parents" and context.has_pdf("guides/parents.pdf"):
-        guide = download_link("Parents’ guide (PDF)", f"{up}/guides/parents.pdf")
-        lines += ["## To print", "",
-                  f"- {guide}: what children learn at each age, and how to talk about it at "
-                  "home.", ""]
+    elif site.kind == "parents" and context.has_pdf(parents_pdf(site)):
+        guide = download_link(_("Parents’ guide (PDF)"), f"{up}/{parents_pdf(site)}")
+        lines += ["## " + _("To print"), "",
+                  "- " + _("{guide}: what children learn at each age, and how to talk about it "
+                           "at home.").format(guide=guide), ""]
     lines += poster_lines(context, site, up)
-    offline = download_link("Offline copy of this site (zip)", f"{up}/offline/{site.id}.zip")
-    lines += ["## To use without the internet", "",
-              f"- {offline}: unzip it onto a "
-              f"computer or USB stick, then open `{site.id}/index.html` in a web browser. Every "
-              "page and the search work with no internet connection.", "",
-              "Reading the offline copy? The downloads and the other sites are not inside it: "
-              "get them from the web address you copied this site from.", "{ .sp-source }", "",
-              "## Other Signpost sites", "",
-              f"- {download_link('All the Signpost sites and their downloads', '../index.html')}", ""]
+    offline = download_link(_("Offline copy of this site (zip)"), f"{up}/offline/{site.id}.zip")
+    others = download_link(_("All the Signpost sites and their downloads"), "../index.html")
+    lines += ["## " + _("To use without the internet"), "",
+              "- " + _("{offline}: unzip it onto a computer or USB stick, then open {start} in "
+                       "a web browser. Every page and the search work with no internet "
+                       "connection.").format(offline=offline, start=f"`{site.id}/index.html`"),
+              "",
+              _("Reading the offline copy? The downloads and the other sites are not inside "
+                "it: get them from the web address you copied this site from."),
+              "{ .sp-source }", "",
+              "## " + _("Other Signpost sites"), "", f"- {others}", ""]
     tree.pages[PRINT_PAGE] = "\n".join(lines)
-    tree.nav.append({"Print and share": PRINT_PAGE})
+    tree.nav.append({_("Print and share"): PRINT_PAGE})
 
 
-POSTER_PAPERS = (("a4", "A4"), ("letter", "US Letter"))
+POSTER_PAPERS = (("a4", N_("A4")), ("letter", N_("US Letter")))
+
+
+def parents_pdf(site: Site) -> str:
+    """The parents' guide of a parents' site, under downloads/ (see print/documents.py)."""
+    return f"guides/{site.id}.pdf"
 
 
 def poster_lines(context: PageContext, site: Site, up: str) -> list[str]:
@@ -609,17 +689,17 @@ def poster_lines(context: PageContext, site: Site, up: str) -> list[str]:
         heading, intro = "Help posters for your classroom", "One page each, for the wall."
     else:
         sites = [site]
-        heading = "Help poster"
-        intro = ("One page with where to get help, for the fridge." if site.kind == "parents"
-                 else "One page with where to get help, for a classroom wall.")
+        heading = _("Help poster")
+        intro = (_("One page with where to get help, for the fridge.") if site.kind == "parents"
+                 else _("One page with where to get help, for a classroom wall."))
     lines: list[str] = []
     for poster_site in sites:
-        links = [download_link(name, f"{up}/posters/{poster_site.id}-{paper}.pdf")
+        links = [download_link(_(name), f"{up}/posters/{poster_site.id}-{paper}.pdf")
                  for paper, name in POSTER_PAPERS
                  if context.has_pdf(f"posters/{poster_site.id}-{paper}.pdf")]
         if links:
             label = f"Ages {poster_site.band}: " if site.kind == "teachers" else ""
-            lines.append(f"- {label}" + ", ".join(links) + " (PDF)")
+            lines.append(f"- {label}" + _(", ").join(links) + " (PDF)")
     return ["## " + heading, "", intro, "", *lines, ""] if lines else []
 
 

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from ..i18n import N_, _, direction, language
 from ..select import ModulePage, select_site
 from .landing import environment
 
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
 
 FOLDER = "project"
 ASSETS = {"assets/projector.js": "projector.js", "assets/projector.css": "projector.css"}
-LINK_TEXT = "Show on a projector"
+LINK_TEXT = N_("Show on a projector")
 SCREENFUL = 110  # words of text on one screen, in big type (a paragraph is never split)
 # What the lesson page opens with: its title, summary and "In this lesson".
 INTRO = ("sp-summary", "sp-objectives")
@@ -72,7 +73,7 @@ def projector_link(context: PageContext, page: ModulePage) -> str:
         target = posixpath.relpath(f"../{learner_site}/{projector_path(page.module.id)}", here)
     else:
         return ""
-    return f'<a href="{html.escape(target)}">{LINK_TEXT}</a>'
+    return f'<a href="{html.escape(target)}">{html.escape(_(LINK_TEXT))}</a>'
 
 
 def projector_site(context: PageContext, band: str, module_id: str) -> str | None:
@@ -98,7 +99,8 @@ def add_projector_assets(context: PageContext, tree: DocsTree) -> None:
 
 # --- The pages (after MkDocs has built the site) ------------------------------------------
 
-LINK = re.compile(r'<a href="((?:\.\./)+' + FOLDER + r'/[^"/]+\.html)">' + LINK_TEXT + "</a>")
+# The link to it, in whichever language the page is in.
+LINK = re.compile(r'<a href="((?:\.\./)+' + FOLDER + r'/[^"/]+\.html)">[^<]+</a>')
 
 
 def write_projector_pages(site_dir: Path, pages: list[str] | None = None) -> int:
@@ -155,17 +157,21 @@ def projector_html(lesson_html: str, lesson_href: str) -> str | None:
                         if (node.attributes.get("src") or "").endswith("quick-exit.js")), None)
     html_node = tree.css_first("html")
     title = tree.css_first("title")
-    return environment.get_template("projector.html").render(
-        title=f"{heading.text(strip=True)} (projector)",
-        page_title=title.text(strip=True) if title else heading.text(strip=True),
-        lang=(html_node.attributes.get("lang") if html_node else None) or "en",
-        lesson=lesson_href,
-        assets={name: posixpath.relpath(name, FOLDER) for name in [*ASSETS, "assets/site.css"]},
-        help=help_link.attributes.get("href") if help_link else None,
-        exit={"url": exit_link.attributes.get("href"), "label": exit_link.text(strip=True),
-              "script": exit_script} if exit_link is not None and exit_script else None,
-        steps=[(step.css_class, Markup(step.html)) for step in lesson_steps(article)],
-    )
+    lang = (html_node.attributes.get("lang") if html_node else None) or "en"
+    with language(lang):  # the lesson page's language
+        return environment.get_template("projector.html").render(
+            title=_("{title} (projector)").format(title=heading.text(strip=True)),
+            dir=direction(lang),
+            page_title=title.text(strip=True) if title else heading.text(strip=True),
+            lang=lang,
+            lesson=lesson_href,
+            assets={name: posixpath.relpath(name, FOLDER)
+                    for name in [*ASSETS, "assets/site.css"]},
+            help=help_link.attributes.get("href") if help_link else None,
+            exit={"url": exit_link.attributes.get("href"), "label": exit_link.text(strip=True),
+                  "script": exit_script} if exit_link is not None and exit_script else None,
+            steps=[(step.css_class, Markup(step.html)) for step in lesson_steps(article)],
+        )
 
 
 def lesson_steps(article: LexborNode) -> list[Step]:
@@ -224,7 +230,8 @@ def quiz_steps(box: LexborNode, kind: str) -> list[Step]:
     questions = box.css("fieldset.sp-quiz-question")
     steps = []
     for number, question in enumerate(questions, 1):
-        heading = f"{title} ({number} of {len(questions)})" if len(questions) > 1 else title
+        heading = (_("{title} ({number} of {count})").format(
+            title=title, number=number, count=len(questions)) if len(questions) > 1 else title)
         steps.append(Step(kind, f"<h2>{html.escape(heading)}</h2>\n"
                                 f'<div class="admonition sp-quiz sp-quiz-form">'
                                 f"{question.html or ''}</div>"))
@@ -237,7 +244,7 @@ def box_step(box: LexborNode, kind: str) -> Step:
     content."""
     title_node = box.css_first("p.admonition-title")
     title = MINUTES.sub("", title_node.text(strip=False).strip()) if title_node else ""
-    label, _, rest = title.partition(": ")
+    label, _colon, rest = title.partition(": ")
     if rest and rest.strip().lower() == label.strip().lower():
         title = label  # "Remember: Remember"
     body = [child.html or "" for child in children(box)
@@ -265,7 +272,7 @@ def text_steps(nodes: list[LexborNode]) -> list[Step]:
     for number, piece in enumerate(pieces):
         head = ""
         if heading is not None:
-            head = heading.html or "" if number == 0 else \
-                f"<h2>{html.escape(heading.text(strip=True))} (continued)</h2>"
+            continued = _("{heading} (continued)").format(heading=heading.text(strip=True))
+            head = heading.html or "" if number == 0 else f"<h2>{html.escape(continued)}</h2>"
         steps.append(Step("", "\n".join([head, *piece])))
     return steps

@@ -14,17 +14,27 @@ from collections.abc import Callable
 from dataclasses import replace
 from html import escape
 
+from ..i18n import N_, _
 from ..model import Block
 from ..quiz import Question, Quiz, read_quiz
 
-CHECK_LABEL = "Check my answer"
-REVEAL_LABEL = "Show the answers"
-SEVERAL_HINT = "Tick every answer you think is right."
-RIGHT_VERDICT = "Right answer."
-WRONG_VERDICT = "Not this one."
+CHECK_LABEL = N_("Check my answer")
+REVEAL_LABEL = N_("Show the answers")
+SEVERAL_HINT = N_("Tick every answer you think is right.")
+RIGHT_VERDICT = N_("Right answer.")
+WRONG_VERDICT = N_("Not this one.")
+# What quiz.js says, carried by the check button in the page's language.
+SCRIPT_WORDS = {"choose": N_("Choose an answer first, then check it."),
+                "another": N_("There is another right answer too. Have another look."),
+                "again": N_("Have another go if you like.")}
 
 
-def quiz_title(quiz: Quiz, label: str = "Quiz") -> str:
+def quoted_title(title: str) -> str:
+    return title.replace('"', "'")
+
+
+def quiz_title(quiz: Quiz, label: str | None = None) -> str:
+    label = label or _("Quiz")
     return f"{label}: {quiz.title}" if quiz.title else label
 
 
@@ -48,17 +58,21 @@ def question_html(question: Question, name: str) -> list[str]:
     lines = ['<fieldset class="sp-quiz-question">',
              f"<legend>{question.number}. {escape(question.text)}</legend>"]
     if question.several:
-        lines.append(f'<p class="sp-quiz-hint">{SEVERAL_HINT}</p>')
+        lines.append(f'<p class="sp-quiz-hint">{escape(_(SEVERAL_HINT))}</p>')
     for index, option in enumerate(question.options, 1):
         ident = f"{name}-o{index}"
         lines.append(f'<div class="sp-quiz-option"><input type="{control}" name="{name}" '
                      f'id="{ident}" value="{index}"><label for="{ident}">'
                      f"{escape(option.text)}</label></div>")
-    lines += [f'<button type="button" class="sp-quiz-check" hidden>{CHECK_LABEL}</button>',
+    words = " ".join(f'data-say-{key}="{escape(_(text))}"' for key, text in SCRIPT_WORDS.items())
+    lines += [f'<button type="button" class="sp-quiz-check" {words} hidden>'
+              f'{escape(_(CHECK_LABEL))}</button>',
               '<p class="sp-quiz-feedback" role="status" aria-live="polite"></p>',
-              f'<details class="sp-quiz-answers"><summary>{REVEAL_LABEL}</summary>', "<ul>"]
+              f'<details class="sp-quiz-answers"><summary>{escape(_(REVEAL_LABEL))}</summary>',
+              "<ul>"]
     for option in question.options:
-        kind, verdict = ("right", RIGHT_VERDICT) if option.right else ("wrong", WRONG_VERDICT)
+        kind, verdict = (("right", _(RIGHT_VERDICT)) if option.right
+                         else ("wrong", _(WRONG_VERDICT)))
         lines.append(f'<li class="sp-quiz-{kind}"><strong>{escape(option.text)}</strong> '
                      f'<span class="sp-quiz-verdict">{verdict}</span> '
                      f'<span class="sp-quiz-why">{escape(option.feedback)}</span></li>')
@@ -89,13 +103,13 @@ def plain(text: str) -> str:
 
 def quiz_key_markdown(block: Block) -> str:
     """The answer key (teachers' site, lesson plans): every option marked, with its feedback."""
-    quiz, _ = read_quiz(block)
-    lines = [f'!!! sp-quiz "{quiz_title(quiz, "Quiz (answer key)").replace(chr(34), chr(39))}"',
-             ""]
+    quiz = read_quiz(block)[0]
+    title = quiz_title(quiz, _("Quiz (answer key)")).replace('"', "'")
+    lines = [f'!!! sp-quiz "{title}"', ""]
     for question in quiz.questions:
         lines += [f"    **{question.number}. {plain(question.text)}**", ""]
         for option in question.options:
-            mark = "**Right**" if option.right else "Not right"
+            mark = "**" + _("Right") + "**" if option.right else _("Not right")
             lines.append(f"    - {mark}: {plain(option.text)} — *{plain(option.feedback)}*")
         lines.append("")
     return "\n".join(lines).rstrip()
@@ -103,8 +117,8 @@ def quiz_key_markdown(block: Block) -> str:
 
 def quiz_starters_markdown(block: Block, count: int = 2) -> str:
     """Parents: the first questions, as things to ask a child at home (no answer marks)."""
-    quiz, _ = read_quiz(block)
-    lines = ['!!! sp-quiz "Ask your child"', "",
-             "    Questions from the lesson's self-check, to start a conversation:", ""]
+    quiz = read_quiz(block)[0]
+    lines = ['!!! sp-quiz "' + quoted_title(_("Ask your child")) + '"', "",
+             "    " + _("Questions from the lesson's self-check, to start a conversation:"), ""]
     lines += [f"    - {plain(question.text)}" for question in quiz.questions[:count]]
     return "\n".join(lines)

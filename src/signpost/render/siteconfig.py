@@ -10,6 +10,7 @@ import yaml
 from mkdocs.utils import yaml_load
 
 from ..cache import files_key
+from ..i18n import _, direction, language
 from ..model import Site
 from ..output import sync_files
 from ..regions import language_tag
@@ -76,12 +77,13 @@ def page_language(site: Site, region: str | None) -> str:
 def signpost_extra(site: Site, region: str | None) -> dict[str, Any]:
     """What the template overrides read (extra.signpost): the help page, the quick exit and
     the page language. Nothing here loads anything: the exit is a link until pressed."""
-    extra: dict[str, Any] = {
-        "help": {"page": HELP_PAGE.removesuffix(".md") + ".html", "label": "Get help"},
-        "lang": page_language(site, region),
-    }
-    if has_quick_exit(site):
-        extra["exit"] = {"url": QUICK_EXIT_URL, "label": QUICK_EXIT_LABEL}
+    with language(site.language):
+        extra: dict[str, Any] = {
+            "help": {"page": HELP_PAGE.removesuffix(".md") + ".html", "label": _("Get help")},
+            "lang": page_language(site, region),
+        }
+        if has_quick_exit(site):
+            extra["exit"] = {"url": QUICK_EXIT_URL, "label": _(QUICK_EXIT_LABEL)}
     return extra
 
 
@@ -139,7 +141,9 @@ def write_site_sources(
         "site_description": site.description or site.title,
         "docs_dir": "docs",
         "site_dir": _relative(site_dir, source_dir),
-        "theme": {"name": "material", "language": site.language, "custom_dir": OVERRIDES},
+        # Material's interface words and search language, and the text direction.
+        "theme": {"name": "material", "language": site.language,
+                  "direction": direction(site.language), "custom_dir": OVERRIDES},
         "nav": tree.nav,
         "extra_css": _unique([*base_extra_css(base), "assets/site.css"]),
         "extra": {"polyfills": [SHIM], "signpost": signpost_extra(site, region)},

@@ -15,14 +15,19 @@ from .pictures import CHARACTERS, ICON_LICENCE, character_svg_file, icon_data_ur
 # The styles an audience file may choose (assets/styles/<style>.css) and the font each
 # uses (assets/fonts/, with its licence); `dense` keeps the reader's system font.
 # A shipped font's family name (CSS, credits) and its files' prefix in assets/fonts/.
-FONT_FAMILIES = {"Andika": "Andika", "AtkinsonHyperlegible": "Atkinson Hyperlegible"}
-FONT_FILES = {"Andika": "andika", "AtkinsonHyperlegible": "atkinson-hyperlegible"}
+FONT_FAMILIES = {"Andika": "Andika", "AtkinsonHyperlegible": "Atkinson Hyperlegible",
+                 "NotoNastaliqUrdu": "Noto Nastaliq Urdu"}
+FONT_FILES = {"Andika": "andika", "AtkinsonHyperlegible": "atkinson-hyperlegible",
+              "NotoNastaliqUrdu": "noto-nastaliq-urdu"}
+# A script the style's font lacks: a font for its letters, after the style's own.
+LANGUAGE_FONTS = {"ur": "NotoNastaliqUrdu"}
 STYLE_FONTS = {"picture-book": "Andika", "bright": "AtkinsonHyperlegible",
                "teen": "AtkinsonHyperlegible", "calm": "AtkinsonHyperlegible", "dense": None}
 # Each box's icon (Material Design Icons) and colour, shown before its title.
 BOX_ICONS = {
     "activity": ("pencil", "#2e7d32"), "discussion": ("forum", "#1565c0"),
     "keypoints": ("star", "#6a1b9a"), "family": ("home-heart", "#ad1457"),
+    "translation": ("translate", "#5d4037"),
     "objectives": ("target", "#455a64"), "vocabulary": ("book-alphabet", "#455a64"),
     "help": ("lifebuoy", "#00695c"), "urgent": ("alert-circle", "#b71c1c"),
     "facilitator": ("clipboard-text", "#4e342e"), "answers": ("check-circle", "#4e342e"),
@@ -43,10 +48,24 @@ def site_css(site: Site, own_palette: bool = False) -> str:
     styles = resources.files("signpost") / "assets" / "styles"
     parts = [] if own_palette else [colour_rules(site.colour)]
     parts.append(box_icon_rules())
-    if STYLE_FONTS.get(site.style):
-        parts.append((styles / f"font-{STYLE_FONTS[site.style]}.css").read_text(encoding="utf-8"))
+    for font in site_fonts(site):
+        parts.append((styles / f"font-{font}.css").read_text(encoding="utf-8"))
     parts.append((styles / f"{site.style}.css").read_text(encoding="utf-8"))
+    fonts = site_fonts(site)
+    if language_font(site.language) and fonts:
+        families = ", ".join(f'"{FONT_FAMILIES[font]}"' for font in fonts)
+        parts.append(f":root {{ --md-text-font: {families}; }}")
     return "\n".join(parts)
+
+
+def language_font(language: str) -> str | None:
+    return LANGUAGE_FONTS.get(language.split("-")[0])
+
+
+def site_fonts(site: Site) -> list[str]:
+    """The fonts a site ships: its style's, then one for its language's script if needed."""
+    fonts = [STYLE_FONTS.get(site.style), language_font(site.language)]
+    return [font for font in fonts if font]
 
 
 def colour_rules(colour: str) -> str:
@@ -77,8 +96,7 @@ def style_files(site: Site) -> dict[str, bytes]:
     their licence, the characters, and the icons' licence."""
     assets = resources.files("signpost") / "assets"
     files = {ICON_LICENCE_FILE: ICON_LICENCE.read_bytes()}
-    font = STYLE_FONTS.get(site.style)
-    if font:
+    for font in site_fonts(site):
         prefix = f"{FONT_FILES[font]}-"
         for entry in (assets / "fonts").iterdir():
             if entry.name.startswith(prefix) or entry.name == f"{font}-OFL.txt":

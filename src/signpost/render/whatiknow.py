@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..i18n import N_, _
 from ..model import Curriculum, Module
 
 if TYPE_CHECKING:
@@ -19,9 +20,9 @@ if TYPE_CHECKING:
 
 SMILEY_BANDS = frozenset({"4-7"})
 # The scale as words, in the order learners read it; the printed 4-7 sheet draws faces over them.
-SCALE = ("Not yet", "A bit", "Yes")
-INTRODUCTION = ("Before the first lesson, and again after the last one, mark how sure you "
-                "feel about each sentence. There are no wrong answers.")
+SCALE = (N_("Not yet"), N_("A bit"), N_("Yes"))
+INTRODUCTION = N_("Before the first lesson, and again after the last one, mark how sure you "
+                  "feel about each sentence. There are no wrong answers.")
 TEACHER_NOTE = ("Print one sheet for each learner. Nothing is collected or scored: the sheet "
                 "is for the learner, to see what they have learned.")
 
@@ -43,7 +44,7 @@ class Sheet:
 
     @property
     def title(self) -> str:
-        return f"What I know: ages {self.band}"
+        return _("What I know: ages {band}").format(band=self.band)
 
 
 def sheet(band: str, modules: list[Module]) -> Sheet:
