@@ -10,6 +10,7 @@ from functools import cache
 from importlib import resources
 
 from ..diagnostics import Report
+from ..i18n import SOURCE_LANGUAGE, catalog_path
 from ..model import KIND_BLOCKS, Curriculum, Site
 
 
@@ -19,6 +20,7 @@ def check(curriculum: Curriculum, report: Report) -> None:
             report.error(site.path, site.lines.of("kind"), "SP301",
                          "a learner site needs 'band:' (its readers' age band)")
         check_language(site, report)
+        check_catalog(site, report)
         check_sections(site, report)
 
 
@@ -39,6 +41,35 @@ def check_language(site: Site, report: Report) -> None:
                      f"language '{site.language}': Material for MkDocs has no interface "
                      f"translation for it, so the site cannot be built; use one of: "
                      f"{', '.join(sorted(known))}")
+
+
+def check_catalog(site: Site, report: Report) -> None:
+    """SP511: a site in a language whose catalog lacks some of Signpost's own words shows
+    those in English (a warning: the site is still whole)."""
+    tag = site.language.split("-")[0]
+    if tag == SOURCE_LANGUAGE or site.language not in interface_languages():
+        return
+    line = site.lines.of("language")
+    if not catalog_path(tag).is_file():
+        report.warning(site.path, line, "SP511",
+                       f"Signpost's own words (labels, help, notices) have no '{tag}' catalog, "
+                       f"so they show in English: start one with python -m signpost.messages "
+                       f"--start {tag}, then translate src/signpost/locale/{tag}/LC_MESSAGES/"
+                       "signpost.po")
+        return
+    missing = catalog_problems(tag)
+    if missing:
+        report.warning(site.path, line, "SP511",
+                       f"{len(missing)} of Signpost's own words show in English: the '{tag}' "
+                       f"catalog's message '{missing[0].message}' {missing[0].what} (line "
+                       f"{missing[0].line} of src/signpost/locale/{tag}/LC_MESSAGES/signpost.po)")
+
+
+@cache
+def catalog_problems(tag: str) -> list:
+    from ..messages import extract, problems, read_catalog, template_ids
+
+    return list(problems(read_catalog(catalog_path(tag), tag), template_ids(extract())))
 
 
 def check_sections(site: Site, report: Report) -> None:

@@ -198,17 +198,23 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
         if recap:
             body += "\n\n" + objectives_box(module, learner, _("What you can do now"))
     parts.append(body)
-    parts = [translation_notice(context, module), *in_its_language(context, module, parts)]
+    notice = translation_notice(context, module)
+    parts = ([notice, *in_its_language(context, module, parts)] if is_untranslated(context, module)
+             else [parts[0], notice, *parts[1:]])
     topic = context.curriculum.topic(module.topic)
     parts.append(help_box(context, page.path, urgent=bool(topic and topic.urgent_help)))
     return "\n\n".join(p for p in parts if p.strip()) + "\n"
 
 
+def is_untranslated(context: PageContext, module: Module) -> bool:
+    """On a translated site, a module shown in the curriculum's language."""
+    return module.language.split("-")[0] != context.content.site.language.split("-")[0]
+
+
 def in_its_language(context: PageContext, module: Module, parts: list[str]) -> list[str]:
     """A module shown untranslated on a translated site, marked as in its own language and
     direction (English reads left to right on an Urdu page); else `parts` as they are."""
-    site = context.content.site
-    if module.language.split("-")[0] == site.language.split("-")[0]:
+    if not is_untranslated(context, module):
         return parts
     return [f'<div lang="{module.language}" dir="{direction(module.language)}" markdown>',
             *parts, "</div>"]
