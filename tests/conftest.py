@@ -55,3 +55,31 @@ def shipped_curriculum():
 
     curriculum, report = load_and_check(ROOT)
     return curriculum
+
+
+# The translated sites a region publishes (audiences/<id>.<lang>.yml, region `languages:`).
+URDU_SITES = ("children-8-10-ur", "parents-ur")
+LITHUANIAN_SITES = ("children-8-10-lt", "parents-lt")
+
+
+def build_only(root: Path, region: str, sites: tuple[str, ...], *extra: str) -> Path:
+    args = ["build", "--region", region, *extra]
+    for site in sites:
+        args += ["--only", site]
+    result = run_signpost(root, *args)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "build"
+
+
+@pytest.fixture(scope="session")
+def pk_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Urdu sites for region PK, with the English 8-10 site beside them, and their PDFs."""
+    root = copy_project(tmp_path_factory.mktemp("pk"))
+    return build_only(root, "PK", (*URDU_SITES, "children-8-10"))
+
+
+@pytest.fixture(scope="session")
+def lt_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Lithuanian sites for region LT, and their PDFs."""
+    root = copy_project(tmp_path_factory.mktemp("lt"))
+    return build_only(root, "LT", LITHUANIAN_SITES)

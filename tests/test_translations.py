@@ -64,6 +64,11 @@ def line_of(path: Path, text: str) -> int:
     return next(number for number, line in enumerate(lines, 1) if line == text)
 
 
+def line_starting(path: Path, start: str) -> int:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, 1) if line.startswith(start))
+
+
 # --- scaffolding ------------------------------------------------------------------------
 
 
@@ -524,3 +529,60 @@ def test_translations_alone_are_an_empty_curriculum(project: Path) -> None:
     assert code == 1
     assert ("SP300", "curriculum") in [(i["code"], i["path"]) for i in items]
     assert {i["code"] for i in items if i["path"].endswith(".lt.md")} == {"SP502"}
+
+
+# --- a site's and a region's translations --------------------------------------------------
+
+
+def test_a_site_translation_needs_its_source_and_its_sections(project: Path) -> None:
+    audiences = project / "audiences"
+    (audiences / "no-such-site.ur.yml").write_text(
+        (audiences / "parents.ur.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    text = (audiences / "parents.lt.yml").read_text(encoding="utf-8")
+    (audiences / "parents.lt.yml").write_text(
+        re.sub(r"^sections: .*$", "sections: [Vadovai tėvams]", text, flags=re.M),
+        encoding="utf-8")
+    code, items = diagnostics(project)
+    assert code == 1
+    found = {(i["path"], i["code"]) for i in items if i["severity"] == "error"}
+    assert found == {("audiences/no-such-site.ur.yml", "SP502"),
+                     ("audiences/parents.lt.yml", "SP503")}
+    sections_line = line_starting(audiences / "parents.lt.yml", "sections:")
+    assert [i["line"] for i in items if i["code"] == "SP503"] == [sections_line]
+
+
+def test_a_region_translation_goes_stale_service_by_service(project: Path) -> None:
+    """`signpost translate PK --lang ur` scaffolds the region's words; a changed service text
+    is a warning at the translation's line for it until marked current."""
+    regions = project / "curriculum" / "regions"
+    target = regions / "PK.ur.yml"
+    target.unlink(missing_ok=True)
+    result = run_signpost(project, "translate", "PK", "--lang", "ur")
+    assert result.returncode == 0, result.stderr
+    assert "Rescue 1122:" in target.read_text(encoding="utf-8")
+    assert about(diagnostics(project)[1], target.relative_to(project)) == []
+
+    source = regions / "PK.yml"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "reaching more districts each year.", "in more districts every year."), encoding="utf-8")
+    items = about(diagnostics(project)[1], target.relative_to(project))
+    assert [(i["code"], i["line"]) for i in items] == [
+        ("SP507", line_starting(target, "  Rescue 1122:"))]
+    assert "'Rescue 1122'" in items[0]["message"]
+
+    result = run_signpost(project, "translate", "PK", "--lang", "ur", "--mark-current",
+                          "Rescue 1122")
+    assert result.returncode == 0, result.stderr
+    assert about(diagnostics(project)[1], target.relative_to(project)) == []
+
+
+def test_a_region_translation_names_only_services_the_region_has(project: Path) -> None:
+    target = project / "curriculum" / "regions" / "LT.lt.yml"
+    target.unlink(missing_ok=True)
+    assert run_signpost(project, "translate", "LT", "--lang", "lt").returncode == 0
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("channels:\n", "channels:\n  No such helpline: Nėra.\n", 1),
+                      encoding="utf-8")
+    items = about(diagnostics(project)[1], target.relative_to(project))
+    assert [(i["code"], i["line"]) for i in items] == [
+        ("SP510", line_starting(target, "  No such helpline:"))]
