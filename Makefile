@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 REGION ?= GB
 AXE := tests/browser/node/node_modules/axe-core/axe.min.js
 
-.PHONY: build test check lint clean
+.PHONY: build test check lint messages clean
 
 $(BIN)/signpost: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ build: $(BIN)/signpost
 
 check: $(BIN)/signpost
 	$(BIN)/signpost check
+
+# Signpost's own words: extract the catalog template from the source and merge it into
+# every catalog under src/signpost/locale/ (see CONTRIBUTING, "Sites in other languages").
+messages: $(BIN)/signpost
+	$(BIN)/python -m signpost.messages
 
 lint: $(VENV)/.test-tools
 	$(BIN)/ruff check src tests benchmarks

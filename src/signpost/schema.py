@@ -588,7 +588,8 @@ def _unwrap(annotation: Any) -> Any:
 # The reference section of CONTRIBUTING.md, in order: each file format and its parts.
 REFERENCE: tuple[type[Schema], ...] = (
     ModuleFile, TranslationFile, TopicsFile, TopicEntry, FrameworkEntry, RegionFile,
-    ChannelEntry, ServesEntry, AudienceFile, SectionEntry, SelectEntry,
+    ChannelEntry, ServesEntry, RegionTranslationFile, AudienceFile, SectionEntry, SelectEntry,
+    AudienceTranslationFile,
 )
 
 
