@@ -111,6 +111,15 @@ def language_name(tag: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def language_name_in(tag: str, reader: str) -> str:
+    """The language's name as a reader of `reader` writes it in a sentence: Urdu's "انگریزی"
+    for English, Lithuanian's "lietuvių"."""
+    found, words = _locale(tag), _locale(reader)
+    if found is None or words is None:
+        return tag
+    return found.get_display_name(words) or tag
+
+
 def translation_note(shown_in: str, draft: bool, site_language: str) -> str:
     """What a translated site or document says about one module: that it is shown in
     `shown_in` because it has no translation yet, or that its translation is a draft; or ""."""
@@ -119,8 +128,8 @@ def translation_note(shown_in: str, draft: bool, site_language: str) -> str:
             return ""
         return _("This is a draft translation: nobody fluent in {language} has checked it "
                  "yet. If something is unclear, ask an adult to compare it with the {source} "
-                 "page.").format(language=language_name(site_language),
-                                 source=language_name(SOURCE_LANGUAGE))
+                 "page.").format(language=language_name_in(site_language, site_language),
+                                 source=language_name_in(SOURCE_LANGUAGE, site_language))
     return _("This page is not translated into {language} yet, so it is shown in "
-             "{source}.").format(language=language_name(site_language),
-                                 source=language_name(shown_in))
+             "{source}.").format(language=language_name_in(site_language, site_language),
+                                 source=language_name_in(shown_in, site_language))

@@ -31,6 +31,7 @@ WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]*>")
 LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 VARIABLE = re.compile(r"\{\{[^}\n]*\}\}")
+LIST_MARKER = re.compile(r"^[ \t]*(?:\d{1,3}[.)]|[-*+])[ \t]+", re.M)
 SEGMENT_BREAK = re.compile(r"\n|(?<=[.!?:;])\s")
 
 
@@ -67,8 +68,9 @@ def words_of(text: str) -> list[str]:
 
 
 def source_segments(markdown: str) -> list[str]:
-    """Module Markdown as the sentences a reader would see (no link targets, no variables)."""
-    text = VARIABLE.sub("\n", LINK_TARGET.sub("]", markdown))
+    """Module Markdown as the sentences a reader would see (no link targets, no variables,
+    no list numbers: a page shows "2." as a list marker, not as a word between items)."""
+    text = VARIABLE.sub("\n", LINK_TARGET.sub("]", LIST_MARKER.sub("", markdown)))
     return [segment for segment in SEGMENT_BREAK.split(TAG.sub(" ", text)) if segment.strip()]
 
 
