@@ -11,7 +11,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..i18n import N_, _, direction, language, translation_note
+from ..i18n import N_, _, direction, language, language_name, translation_note
 from ..model import AGE_BANDS, Channel, Curriculum, Module, Site
 from ..regions import (
     channel_ages,
@@ -654,7 +654,7 @@ def print_and_share_page(context: PageContext, tree: DocsTree) -> None:
             bands = [s.band for s in learner_sites]  # named by band: no title, so a
             for s in learner_sites:                  # learner site's rename rebuilds it alone
                 name = f"Learner pack, ages {s.band}"
-                name += f" ({s.id})" if bands.count(s.band) > 1 else ""
+                name += f" ({site_label(s)})" if bands.count(s.band) > 1 else ""
                 lines.append(f"- {download_link(name + ' (PDF)', f'{up}/packs/{s.id}.pdf')}")
         lines.append("")
     elif site.kind == "parents" and context.has_pdf(parents_pdf(site)):
@@ -704,9 +704,16 @@ def poster_lines(context: PageContext, site: Site, up: str) -> list[str]:
                  for paper, name in POSTER_PAPERS
                  if context.has_pdf(f"posters/{poster_site.id}-{paper}.pdf")]
         if links:
-            label = f"Ages {poster_site.band}: " if site.kind == "teachers" else ""
+            label = (f"Ages {poster_site.band}" + (f" ({site_label(poster_site)})"
+                                                   if poster_site.translates else "") + ": "
+                     if site.kind == "teachers" else "")
             lines.append(f"- {label}" + _(", ").join(links) + " (PDF)")
     return ["## " + heading, "", intro, "", *lines, ""] if lines else []
+
+
+def site_label(site: Site) -> str:
+    """How the teachers' page tells two sites of a band apart: a language's name, or the id."""
+    return language_name(site.language) if site.translates else site.id
 
 
 def download_link(text: str, href: str) -> str:
