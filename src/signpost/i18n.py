@@ -133,3 +133,9 @@ def translation_note(shown_in: str, draft: bool, site_language: str) -> str:
     return _("This page is not translated into {language} yet, so it is shown in "
              "{source}.").format(language=language_name_in(site_language, site_language),
                                  source=language_name_in(shown_in, site_language))
+
+
+def translated(titles: dict[str, str], fallback: str) -> str:
+    """Of a thing's titles by language, the one in the language being rendered."""
+    tag = current_language()
+    return titles.get(tag) or titles.get(tag.split("-")[0]) or fallback

@@ -40,6 +40,7 @@ from .schema import (
     RegionTranslationFile,
     Schema,
     TopicsFile,
+    TopicsTranslationFile,
     TranslationFile,
     age_range,
     validate,
@@ -111,6 +112,32 @@ def load_topics(path: Path, report: Report
                             lines.of("frameworks", index))
                   for index, entry in enumerate(valid.frameworks)]
     return topics, [p.lower() for p in valid.never_your_fault_phrases], frameworks
+
+
+def load_topic_titles(curriculum_dir: Path, topics: list[Topic], report: Report) -> None:
+    """`topics.<lang>.yml`: the topics' titles in other languages."""
+    by_id = {topic.id: topic for topic in topics}
+    for path in sorted(curriculum_dir.glob("topics.*.yml")):
+        language = path.stem.partition(".")[2]
+        if not is_language_tag(language):
+            report.error(path, 1, "SP501", f"'{language}' in the file name is not a language "
+                         "tag: name it topics.<lang>.yml, like topics.ur.yml")
+            continue
+        checked = read_validated(TopicsTranslationFile, path, report)
+        if checked is None:
+            continue
+        valid, lines = checked
+        if valid.language != language:
+            report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
+                         f"differs from the file name's '{language}': make them the same")
+            continue
+        for topic_id, title in valid.topics.items():
+            if topic_id not in by_id:
+                report.error(path, lines.of("topics", topic_id), "SP510",
+                             f"'{topic_id}' is not a topic of topics.yml: write each topic's "
+                             "id as topics.yml does")
+                continue
+            by_id[topic_id].titles[language] = title
 
 
 # --- modules ----------------------------------------------------------------
@@ -389,6 +416,7 @@ def load_curriculum(root: Path, report: Report) -> Curriculum:
                      "missing folder 'curriculum/': run signpost in the project folder")
     else:
         topics, phrases, frameworks = load_topics(curriculum_dir / "topics.yml", report)
+        load_topic_titles(curriculum_dir, topics, report)
         files = module_files(curriculum_dir, report)
         translations = [path for path in files if translation_name(path.name)]
         files = [path for path in files if not translation_name(path.name)]

@@ -180,6 +180,7 @@ class Topic:
     never_your_fault: bool
     line: int
     urgent_help: bool = False  # its lessons open with an "Is this happening now?" box
+    titles: dict[str, str] = field(default_factory=dict)  # language -> title (topics.<lang>.yml)
 
 
 @dataclass(frozen=True)

@@ -327,6 +327,14 @@ class TopicsFile(Schema):
                                              "tag must name one of their strands (SP025)")
 
 
+class TopicsTranslationFile(Schema):
+    """`curriculum/topics.<lang>.yml`: the topics' titles in another language."""
+
+    language: Language = Field(description="the language tag of the file name (`ur`, `lt`)")
+    topics: dict[Text, PlainText] = Field(description="each topic's title, translated, under "
+                                          "its `id`")
+
+
 # --- regions ----------------------------------------------------------------------------
 
 
@@ -587,7 +595,8 @@ def _unwrap(annotation: Any) -> Any:
 
 # The reference section of CONTRIBUTING.md, in order: each file format and its parts.
 REFERENCE: tuple[type[Schema], ...] = (
-    ModuleFile, TranslationFile, TopicsFile, TopicEntry, FrameworkEntry, RegionFile,
+    ModuleFile, TranslationFile, TopicsFile, TopicEntry, FrameworkEntry, TopicsTranslationFile,
+    RegionFile,
     ChannelEntry, ServesEntry, RegionTranslationFile, AudienceFile, SectionEntry, SelectEntry,
     AudienceTranslationFile,
 )

@@ -30,7 +30,7 @@ from ..model import (
 from ..regions import help_channels, region_variables
 from ..render.lessonplan import RunRow, lesson_plan, lesson_sequence
 from ..render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
-from ..render.pages import display_url
+from ..render.pages import display_url, topic_title
 from ..select import (
     ModulePage,
     children_modules,
@@ -236,7 +236,7 @@ def unique_pages(pages: list[ModulePage]) -> list[ModulePage]:
 
 def module_entry(curriculum: Curriculum, module: Module, anchor: str, bookmark: str) -> Entry:
     topic = curriculum.topic(module.topic)
-    return Entry(anchor, module, bookmark, topic.title if topic else module.topic)
+    return Entry(anchor, module, bookmark, topic_title(topic) if topic else module.topic)
 
 
 def curriculum_map(curriculum: Curriculum, band: str, entries: list[Entry]) -> list[dict[str, Any]]:

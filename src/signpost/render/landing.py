@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..i18n import SOURCE_LANGUAGE, _, direction, language, language_name, ngettext
 from ..model import Curriculum, Site
+from ..regions import region_name
 
 PRINT_PAGE = "print-and-share.html"  # each site's page of its downloads
 
@@ -21,6 +22,7 @@ environment = Environment(
     extensions=["jinja2.ext.i18n"],
 )
 environment.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=False)
+environment.globals["region_name"] = region_name  # the country's name in the group's language
 
 
 def landing_page(

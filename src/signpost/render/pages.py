@@ -11,8 +11,8 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..i18n import N_, _, direction, language, language_name, translation_note
-from ..model import AGE_BANDS, Channel, Curriculum, Module, Site
+from ..i18n import N_, _, direction, language, language_name, translated, translation_note
+from ..model import AGE_BANDS, Channel, Curriculum, Module, Site, Topic
 from ..regions import (
     channel_ages,
     channel_purpose,
@@ -22,7 +22,7 @@ from ..regions import (
     region_variables,
 )
 from ..regions import markdown_text as md
-from ..select import ModulePage, SiteContent, in_language
+from ..select import Group, ModulePage, SiteContent, in_language
 from .curriculummap import MAP_PAGE, band_lessons, curriculum_map_page
 from .lessonplan import lesson_label, lesson_plan, lesson_plan_markdown, lesson_sequence
 from .letterpages import letter_pages
@@ -107,11 +107,11 @@ def _docs_tree(curriculum: Curriculum, content: SiteContent, region: str,
         for group in section.groups:
             if section.section.view == "summary":
                 path = f"learning/{group.band or 'all'}.md"
-                tree.pages[path] = summary_page(context, group.title, group.pages)
-                entries.append({group.title or section.section.title: path})
+                tree.pages[path] = summary_page(context, group_title(group), group.pages)
+                entries.append({group_title(group) or section.section.title: path})
                 continue
             items = module_pages(context, group.pages, tree)
-            entries.append({group.title: items} if group.title else {"_": items})
+            entries.append({group_title(group): items} if group_title(group) else {"_": items})
         flat: list[NavItem] = []
         for entry in entries:
             flat.extend(entry.get("_", [entry]))
@@ -146,9 +146,9 @@ def module_pages(context: PageContext, pages: tuple[ModulePage, ...], tree: Docs
     for page in pages:
         tree.pages[page.path] = module_page(context, page, tree)
         topic = context.curriculum.topic(page.module.topic)
-        title = topic.title if topic else page.module.topic
+        title = topic_title(topic) if topic else page.module.topic
         by_topic.setdefault(title, []).append({page.module.title: page.path})
-    order = [t.title for t in context.curriculum.topics]
+    order = [topic_title(t) for t in context.curriculum.topics]
     return [
         {title: by_topic[title]}
         for title in sorted(by_topic, key=lambda t: order.index(t) if t in order else len(order))
@@ -393,7 +393,7 @@ def lesson_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, 
 
 def guide_cards(context: PageContext, tree: DocsTree, pages: tuple[ModulePage, ...]) -> list[str]:
     """A parents' home page's guides as cards, each labelled with its topic."""
-    topics = {topic.id: topic.title for topic in context.curriculum.topics}
+    topics = {topic.id: topic_title(topic) for topic in context.curriculum.topics}
     return page_cards(context, tree, [(page, topics.get(page.module.topic, ""))
                                       for page in by_topic_order(context, pages)])
 
@@ -446,11 +446,11 @@ def home_page(context: PageContext, tree: DocsTree) -> str:
         lines += [f"## {md(section.section.title)}", ""]
         if section.section.view == "summary":
             for group in section.groups:
-                lines.append(f"- [{group.title}](learning/{group.band or 'all'}.md)")
+                lines.append(f"- [{group_title(group)}](learning/{group.band or 'all'}.md)")
         else:
             for group in section.groups:
-                if group.title:
-                    lines += ["", f"### {group.title}", ""]
+                if group_title(group):
+                    lines += ["", f"### {group_title(group)}", ""]
                 if section.section.view == "learner":
                     lines += lesson_cards(context, tree, group.pages)
                     continue
@@ -709,6 +709,16 @@ def poster_lines(context: PageContext, site: Site, up: str) -> list[str]:
                      if site.kind == "teachers" else "")
             lines.append(f"- {label}" + _(", ").join(links) + " (PDF)")
     return ["## " + heading, "", intro, "", *lines, ""] if lines else []
+
+
+def group_title(group: Group) -> str | None:
+    """A group of pages by band ("Ages 8-10") in the language being rendered."""
+    return _("Ages {band}").format(band=group.band) if group.band else group.title
+
+
+def topic_title(topic: Topic) -> str:
+    """The topic's title in the language being rendered (topics.<lang>.yml), else its own."""
+    return translated(topic.titles, topic.title)
 
 
 def site_label(site: Site) -> str:
