@@ -23,7 +23,8 @@ from signpost.regions import GLOBAL, help_channels, markdown_text, region_variab
 from signpost.render.pages import docs_tree
 from signpost.select import select_site
 
-REGIONS = sorted(path.stem for path in (ROOT / "curriculum" / "regions").glob("*.yml"))
+REGIONS = sorted(path.stem for path in (ROOT / "curriculum" / "regions").glob("*.yml")
+                 if "." not in path.stem)  # not a region's translation
 NATIONAL = [code for code in REGIONS if code != GLOBAL]
 LEARNER_SITES = ("children-4-7", "children-8-10", "children-11-13", "teens-14-17")
 HELP_BOX = re.compile(r'!!! sp-help "Where to get help"\n\n((?:    .*\n|\n)*)')

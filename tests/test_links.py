@@ -21,7 +21,8 @@ from selectolax.lexbor import LexborHTMLParser
 
 from conftest import ROOT, run_signpost
 
-SITES = sorted(p.stem for p in (ROOT / "audiences").glob("*.yml"))
+SITES = sorted(p.stem for p in (ROOT / "audiences").glob("*.yml")
+               if "." not in p.stem)  # not a site's translation (<id>.<lang>.yml)
 LINKING = (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"),
            ("source", "src"), ("iframe", "src"), ("form", "action"))
 ELSEWHERE = ("http", "https", "mailto", "tel", "sms", "data", "javascript")

@@ -60,7 +60,9 @@ def read_catalog(path: Path, locale: str | None = None) -> Catalog:
 def write_catalog(path: Path, catalog: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalog, width=100, sort_output=False, omit_header=False)
+        # Where each message is used, by file only: line numbers would churn every diff.
+        write_po(handle, catalog, width=100, sort_output=False, omit_header=False,
+                 include_lineno=False)
 
 
 def catalog_languages() -> list[str]:
