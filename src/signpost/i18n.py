@@ -139,3 +139,19 @@ def translated(titles: dict[str, str], fallback: str) -> str:
     """Of a thing's titles by language, the one in the language being rendered."""
     tag = current_language()
     return titles.get(tag) or titles.get(tag.split("-")[0]) or fallback
+
+
+def catalog_words() -> list[str]:
+    """Every translated message of every catalog, cut at its {placeholders}: words Signpost
+    itself puts on pages, which module text may repeat (see verify.py)."""
+    parts: list[str] = []
+    for folder in sorted(LOCALE_DIR.iterdir()) if LOCALE_DIR.is_dir() else []:
+        path = catalog_path(folder.name)
+        if not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            catalog = read_po(handle, locale=folder.name, domain=DOMAIN)
+        for message in catalog:
+            if message.id and message.string:
+                parts += PLACEHOLDER.split(str(message.string))[::2]
+    return parts

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .i18n import catalog_words
 from .model import FACILITATOR_ONLY, Block, Curriculum, Module, Node, Text
 from .regions import UnknownVariable, region_variables, render_text
 from .render.markdown import FACILITATOR_LABELS, LEARNER_LABELS
@@ -130,9 +131,12 @@ def public_words(curriculum: Curriculum, variables: dict) -> list[str]:
         parts += [region.name, region.emergency]
         for channel in region.channels:
             parts += [channel.name, channel.purpose, channel.text or "", channel.ages or "",
-                      channel.note or "", channel.source]
+                      channel.note or "", channel.source, *channel.purposes.values()]
+        for words in region.translations.values():
+            parts += [words.name or "", words.emergency or "", *words.law.values()]
     for topic in curriculum.topics:
-        parts += [topic.title, topic.description]
+        parts += [topic.title, topic.description, *topic.titles.values()]
+    parts += catalog_words()  # Signpost's own words, in every language
     words: list[str] = []
     for part in parts:
         # A gap between parts, so that no run of words spans two of them.

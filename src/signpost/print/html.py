@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import mimetypes
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -16,7 +17,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ..i18n import _, current_language, ngettext, translation_note
+from ..i18n import _, current_language, direction, ngettext, translation_note
 from ..kit import kit_nodes
 from ..model import FACILITATOR_ONLY, KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
@@ -44,7 +45,26 @@ environment.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=Fal
 environment.globals.update(channel_purpose=channel_purpose, channel_ages=channel_ages,
                            region_name=region_name, region_emergency=region_emergency,
                            translation_note=lambda module: translation_note(
-                               module.language, module.draft_translation, current_language()))
+                               module.language, module.draft_translation, current_language()),
+                           own_language=lambda module: own_language(module.language),
+                           with_ltr=lambda message, **values: with_ltr(message, **values))
+
+
+def own_language(tag: str) -> Markup:
+    """` lang=".." dir=".."` for text in another language than the document's (a module not
+    translated yet: English reads left to right in an Urdu document); else nothing."""
+    if tag.split("-")[0] == current_language().split("-")[0]:
+        return Markup("")
+    return Markup(' lang="{}" dir="{}"').format(tag, direction(tag))
+
+
+def with_ltr(message: str, **values: str) -> Markup:
+    """`message` with each {value} set left to right whatever the page's direction: a phone
+    number such as 0800-39393 keeps its order in an Urdu sentence."""
+    parts = re.split(r"(\{[a-z_]+\})", message)
+    return Markup("").join(
+        Markup('<bdi dir="ltr">{}</bdi>').format(values[part[1:-1]])
+        if part[1:-1] in values and part.startswith("{") else part for part in parts)
 
 _converter = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
 

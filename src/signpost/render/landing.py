@@ -11,6 +11,7 @@ from markupsafe import Markup
 from ..i18n import SOURCE_LANGUAGE, _, direction, language, language_name, ngettext
 from ..model import Curriculum, Site
 from ..regions import region_name
+from .styles import FONT_FAMILIES, FONT_FILES, language_font
 
 PRINT_PAGE = "print-and-share.html"  # each site's page of its downloads
 
@@ -45,8 +46,24 @@ def landing_page(
         groups.append({"lang": tag, "dir": direction(tag), "name": language_name(tag),
                        "html": Markup(html)})
     with language(SOURCE_LANGUAGE):
-        return environment.get_template("landing.html").render(groups=groups,
-                                                               region=region_file)
+        return environment.get_template("landing.html").render(
+            groups=groups, region=region_file, font_faces=Markup(landing_fonts(languages)))
+
+
+def landing_fonts(languages: list[tuple[str, list[Site]]]) -> str:
+    """@font-face rules for a script the system may lack (Urdu), from the font its first site
+    ships: the landing page loads nothing from anywhere else."""
+    rules = []
+    for tag, sites in languages:
+        font = language_font(tag)
+        if font is None or not sites:
+            continue
+        for weight in (400, 700):
+            src = f"{sites[0].id}/assets/fonts/{FONT_FILES[font]}-arabic-{weight}-normal.woff2"
+            rules.append(f'@font-face {{ font-family: "{FONT_FAMILIES[font]}"; '
+                         f"font-weight: {weight}; font-display: swap; "
+                         f'src: url("{src}") format("woff2"); }}')
+    return "\n".join(rules)
 
 
 def by_language(sites: list[Site]) -> list[tuple[str, list[Site]]]:

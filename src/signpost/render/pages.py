@@ -410,7 +410,9 @@ def page_cards(context: PageContext, tree: DocsTree, entries: list[tuple[ModuleP
         image = (f'<img class="sp-tile-picture" src="{escape(picture)}" alt="" '
                  f'width="{width}" height="{height}">' if picture else "")
         href = escape(page.path.removesuffix(".md") + ".html")
-        cards.append(f'<a class="sp-tile" href="{href}">{image}'
+        own = ("" if not is_untranslated(context, module) else  # English on an Urdu page
+               f' lang="{escape(module.language)}" dir="{direction(module.language)}"')
+        cards.append(f'<a class="sp-tile" href="{href}"{own}>{image}'
                      f'<span class="sp-tile-number">{escape(label)}</span>'
                      f'<span class="sp-tile-title">{escape(module.title)}</span>'
                      f'<span class="sp-tile-summary">{escape(module.summary)}</span></a>')
