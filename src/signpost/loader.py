@@ -114,6 +114,15 @@ def load_topics(path: Path, report: Report
     return topics, [p.lower() for p in valid.never_your_fault_phrases], frameworks
 
 
+def same_language(path: Path, lines: Lines, declared: str, named: str, report: Report) -> bool:
+    """A translation's `language:` is the tag its file name carries (else SP501)."""
+    if declared != named:
+        report.error(path, lines.of("language"), "SP501", f"language '{declared}' differs "
+                     f"from the file name's '{named}': make them the same")
+        return False
+    return True
+
+
 def load_topic_titles(curriculum_dir: Path, topics: list[Topic], report: Report) -> None:
     """`topics.<lang>.yml`: the topics' titles in other languages."""
     by_id = {topic.id: topic for topic in topics}
@@ -127,9 +136,7 @@ def load_topic_titles(curriculum_dir: Path, topics: list[Topic], report: Report)
         if checked is None:
             continue
         valid, lines = checked
-        if valid.language != language:
-            report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
-                         f"differs from the file name's '{language}': make them the same")
+        if not same_language(path, lines, valid.language, language, report):
             continue
         for topic_id, title in valid.topics.items():
             if topic_id not in by_id:
@@ -224,9 +231,7 @@ def load_translation(path: Path, modules: dict[str, Module], report: Report) -> 
     if read is None:
         return
     valid, lines, body, body_line, text = read
-    if valid.language != language:
-        report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
-                     f"differs from the file name's '{language}': make them the same")
+    if not same_language(path, lines, valid.language, language, report):
         return
     translated = replace(
         source, title=valid.title, summary=valid.summary, objectives=list(valid.objectives),
@@ -279,9 +284,7 @@ def load_region_translation(path: Path, regions: dict[str, Region], report: Repo
     if checked is None:
         return
     valid, lines = checked
-    if valid.language != language:
-        report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
-                     f"differs from the file name's '{language}': make them the same")
+    if not same_language(path, lines, valid.language, language, report):
         return
     names = {channel.name: channel for channel in region.channels}
     purposes: dict[str, str] = {}
@@ -380,9 +383,7 @@ def load_site_translation(path: Path, sites: dict[str, Site], report: Report) ->
     if checked is None:
         return None
     valid, lines = checked
-    if valid.language != language:
-        report.error(path, lines.of("language"), "SP501", f"language '{valid.language}' "
-                     f"differs from the file name's '{language}': make them the same")
+    if not same_language(path, lines, valid.language, language, report):
         return None
     if len(valid.sections) != len(source.sections):
         report.error(path, lines.of("sections"), "SP503",
