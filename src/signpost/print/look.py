@@ -11,16 +11,7 @@ from ..model import Site
 from ..render.pictures import scene_svg, scenes
 from ..render.styles import FONT_FAMILIES, FONT_FILES, SCENE_STYLES, STYLE_FONTS, language_font
 
-# The subsets print embeds (Fontsource's names), and the letters each is for.
-FONT_SUBSETS = {"NotoNastaliqUrdu": ("arabic",)}
-SUBSET_RANGES = {
-    "latin": "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, "
-             "U+0308, U+0329, U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, "
-             "U+FEFF, U+FFFD",
-    "latin-ext": "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, "
-                 "U+1D00-1DBF, U+1E00-1E9F, U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, "
-                 "U+2113, U+2C60-2C7F, U+A720-A7FF",
-}
+FONT_SUBSETS = {"NotoNastaliqUrdu": "arabic"}  # the subset print needs; others: latin
 
 
 def print_look(site: Site | None) -> dict[str, Any]:
@@ -43,21 +34,19 @@ def print_look(site: Site | None) -> dict[str, Any]:
 
 
 def font_face(font: str) -> str:
-    """@font-face rules for a shipped font, its files inline: each subset the package ships
-    (Latin, and Latin Extended for Lithuanian's ą č ę ė į š ų ū ž) for the letters it covers."""
+    """@font-face rules for a shipped font, its files inline."""
     folder = resources.files("signpost") / "assets" / "fonts"
     faces = []
+    subset = FONT_SUBSETS.get(font, "latin")
     for weight, style, name in ((400, "normal", "400-normal"), (700, "normal", "700-normal"),
                                 (400, "italic", "400-italic")):
-        for subset in FONT_SUBSETS.get(font, ("latin", "latin-ext")):
-            path = folder / f"{FONT_FILES[font]}-{subset}-{name}.woff2"
-            if not path.is_file():
-                continue
-            letters = f" unicode-range: {SUBSET_RANGES[subset]};" if subset in SUBSET_RANGES else ""
-            faces.append(f'@font-face {{ font-family: "{FONT_FAMILIES[font]}"; '
-                         f"font-weight: {weight}; font-style: {style};{letters} "
-                         f'src: url("{data_uri(path.read_bytes(), "font/woff2")}") '
-                         'format("woff2"); }')
+        path = folder / f"{FONT_FILES[font]}-{subset}-{name}.woff2"
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        faces.append(f'@font-face {{ font-family: "{FONT_FAMILIES[font]}"; font-weight: {weight}; '
+                     f'font-style: {style}; '
+                     f'src: url("{data_uri(data, "font/woff2")}") format("woff2"); }}')
     return "\n".join(faces)
 
 
