@@ -11,13 +11,14 @@ marks words kept in constants, translated where they are shown.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from gettext import NullTranslations
 from io import BytesIO
 from pathlib import Path
+from typing import TypeVar
 
 from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
@@ -31,6 +32,8 @@ TEMPLATE = LOCALE_DIR / f"{DOMAIN}.pot"
 
 PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
+T = TypeVar("T")
+
 _current: ContextVar[str] = ContextVar("signpost_language", default=SOURCE_LANGUAGE)
 
 
@@ -41,7 +44,7 @@ def catalog_path(tag: str) -> Path:
 @cache
 def translations(tag: str) -> NullTranslations:
     """The catalog for `tag` (`ur`, `lt`; `lt-LT` falls back to `lt`), or none: English."""
-    for candidate in (tag, tag.split("-")[0]):
+    for candidate in (tag, base_language(tag)):
         path = catalog_path(candidate)
         if candidate != SOURCE_LANGUAGE and path.is_file():
             with path.open("rb") as handle:
@@ -64,6 +67,17 @@ def same_placeholders(english: str, translated: str) -> bool:
 
 def current_language() -> str:
     return _current.get()
+
+
+def base_language(tag: str) -> str:
+    """`ur` of `ur-PK`: catalogs, fonts and translations are per language, not per country."""
+    return tag.split("-")[0]
+
+
+def in_current_language(by_language: Mapping[str, T]) -> T | None:
+    """Of things kept by language tag, the one for the language being rendered, if any."""
+    tag = current_language()
+    return by_language.get(tag) or by_language.get(base_language(tag))
 
 
 @contextmanager
@@ -123,7 +137,7 @@ def language_name_in(tag: str, reader: str) -> str:
 def translation_note(shown_in: str, draft: bool, site_language: str) -> str:
     """What a translated site or document says about one module: that it is shown in
     `shown_in` because it has no translation yet, or that its translation is a draft; or ""."""
-    if shown_in.split("-")[0] == site_language.split("-")[0]:
+    if base_language(shown_in) == base_language(site_language):
         if not draft:
             return ""
         return _("This is a draft translation: nobody fluent in {language} has checked it "
@@ -135,10 +149,9 @@ def translation_note(shown_in: str, draft: bool, site_language: str) -> str:
                                  source=language_name_in(shown_in, site_language))
 
 
-def translated(titles: dict[str, str], fallback: str) -> str:
-    """Of a thing's titles by language, the one in the language being rendered."""
-    tag = current_language()
-    return titles.get(tag) or titles.get(tag.split("-")[0]) or fallback
+def translated(titles: Mapping[str, str], fallback: str) -> str:
+    """Of a thing's words by language, those in the language being rendered, else `fallback`."""
+    return in_current_language(titles) or fallback
 
 
 def catalog_words() -> list[str]:

@@ -114,6 +114,27 @@ def load_topics(path: Path, report: Report
     return topics, [p.lower() for p in valid.never_your_fault_phrases], frameworks
 
 
+def file_language(path: Path, naming: str, report: Report) -> str | None:
+    """The language tag a translation's file name `<name>.<lang>.yml` carries (else SP501,
+    with `naming`: how to name such a file)."""
+    language = path.stem.partition(".")[2]
+    if not is_language_tag(language):
+        report.error(path, 1, "SP501", f"'{language}' in the file name is not a language tag: "
+                     f"{naming}")
+        return None
+    return language
+
+
+def read_translation_file(schema: type[SchemaT], path: Path, language: str,
+                          report: Report) -> tuple[SchemaT, Lines] | None:
+    """A YAML translation file, validated, whose `language:` is its file name's."""
+    checked = read_validated(schema, path, report)
+    if checked is None or not same_language(path, checked[1], checked[0].language, language,
+                                            report):
+        return None
+    return checked
+
+
 def same_language(path: Path, lines: Lines, declared: str, named: str, report: Report) -> bool:
     """A translation's `language:` is the tag its file name carries (else SP501)."""
     if declared != named:
@@ -127,17 +148,12 @@ def load_topic_titles(curriculum_dir: Path, topics: list[Topic], report: Report)
     """`topics.<lang>.yml`: the topics' titles in other languages."""
     by_id = {topic.id: topic for topic in topics}
     for path in sorted(curriculum_dir.glob("topics.*.yml")):
-        language = path.stem.partition(".")[2]
-        if not is_language_tag(language):
-            report.error(path, 1, "SP501", f"'{language}' in the file name is not a language "
-                         "tag: name it topics.<lang>.yml, like topics.ur.yml")
-            continue
-        checked = read_validated(TopicsTranslationFile, path, report)
+        language = file_language(path, "name it topics.<lang>.yml, like topics.ur.yml", report)
+        checked = (read_translation_file(TopicsTranslationFile, path, language, report)
+                   if language else None)
         if checked is None:
             continue
         valid, lines = checked
-        if not same_language(path, lines, valid.language, language, report):
-            continue
         for topic_id, title in valid.topics.items():
             if topic_id not in by_id:
                 report.error(path, lines.of("topics", topic_id), "SP510",
@@ -270,22 +286,20 @@ def load_region(path: Path, report: Report) -> Region | None:
 
 def load_region_translation(path: Path, regions: dict[str, Region], report: Report) -> None:
     """`<code>.<lang>.yml`: attach a region's translated words to the region."""
-    code, _, language = path.stem.partition(".")
-    if not is_language_tag(language):
-        report.error(path, 1, "SP501", f"'{language}' in the file name is not a language tag: "
-                     "name a region's translation <code>.<lang>.yml, like PK.ur.yml")
+    code = path.stem.partition(".")[0]
+    language = file_language(path, "name a region's translation <code>.<lang>.yml, like "
+                             "PK.ur.yml", report)
+    if language is None:
         return
     region = regions.get(code)
     if region is None:
         report.error(path, 1, "SP502", f"a translation of region '{code}', but "
                      f"curriculum/regions/{code}.yml is missing or has errors")
         return
-    checked = read_validated(RegionTranslationFile, path, report)
+    checked = read_translation_file(RegionTranslationFile, path, language, report)
     if checked is None:
         return
     valid, lines = checked
-    if not same_language(path, lines, valid.language, language, report):
-        return
     names = {channel.name: channel for channel in region.channels}
     purposes: dict[str, str] = {}
     for name, purpose in valid.channels.items():
@@ -365,10 +379,10 @@ def load_site(path: Path, report: Report) -> Site | None:
 
 def load_site_translation(path: Path, sites: dict[str, Site], report: Report) -> Site | None:
     """`audiences/<id>.<lang>.yml`: the site `<id>` in another language, as site `<id>-<lang>`."""
-    source_id, _, language = path.stem.partition(".")
-    if not is_language_tag(language):
-        report.error(path, 1, "SP501", f"'{language}' in the file name is not a language tag: "
-                     "name a site's translation <site-id>.<lang>.yml, like parents.ur.yml")
+    source_id = path.stem.partition(".")[0]
+    language = file_language(path, "name a site's translation <site-id>.<lang>.yml, like "
+                             "parents.ur.yml", report)
+    if language is None:
         return None
     source = sites.get(source_id)
     if source is None:
@@ -379,12 +393,10 @@ def load_site_translation(path: Path, sites: dict[str, Site], report: Report) ->
             report.error(path, 1, "SP502", f"a translation of site '{source_id}', but there is "
                          f"no audiences/{source_id}.yml")
         return None
-    checked = read_validated(AudienceTranslationFile, path, report)
+    checked = read_translation_file(AudienceTranslationFile, path, language, report)
     if checked is None:
         return None
     valid, lines = checked
-    if not same_language(path, lines, valid.language, language, report):
-        return None
     if len(valid.sections) != len(source.sections):
         report.error(path, lines.of("sections"), "SP503",
                      f"{len(valid.sections)} section title(s), but {source_id}.yml has "

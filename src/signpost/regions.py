@@ -11,7 +11,14 @@ import re
 from dataclasses import asdict
 from typing import Any
 
-from .i18n import SOURCE_LANGUAGE, _, current_language
+from .i18n import (
+    SOURCE_LANGUAGE,
+    _,
+    base_language,
+    current_language,
+    in_current_language,
+    translated,
+)
 from .model import BAND_AGES, CHANNEL_ROLES, Channel, Curriculum, Region, RegionTranslation, Site
 from .schema import OLDEST
 
@@ -135,10 +142,7 @@ def region_law(curriculum: Curriculum, region: Region) -> dict[str, str]:
 
 def translation_of(region: Region) -> RegionTranslation | None:
     """The region's words in the language being rendered, if it has them."""
-    tag = current_language()
-    if tag.split("-")[0] == SOURCE_LANGUAGE:
-        return None
-    return region.translations.get(tag) or region.translations.get(tag.split("-")[0])
+    return in_current_language(region.translations)
 
 
 def region_name(region: Region) -> str:
@@ -153,15 +157,13 @@ def region_emergency(region: Region) -> str:
 
 def channel_purpose(channel: Channel) -> str:
     """What the service is for, in the language being rendered where translated."""
-    tag = current_language()
-    return channel.purposes.get(tag) or channel.purposes.get(tag.split("-")[0]) \
-        or channel.purpose
+    return translated(channel.purposes, channel.purpose)
 
 
 def channel_ages(channel: Channel) -> str | None:
     """Whom the service serves ("For: ..."): as the region file words it, or in the language
     being rendered, from its ages and adult groups."""
-    if translation_of_language() is None:
+    if base_language(current_language()) == SOURCE_LANGUAGE:
         return channel.ages
     adults = ([_("any adult")] if "anyone" in channel.adults else
               [_("parents and carers") if group == "parents" else _("professionals")
@@ -183,11 +185,6 @@ def channel_ages(channel: Channel) -> str | None:
     if children and grown:
         return _("{children}, and {adults}").format(children=children, adults=grown)
     return children or grown or None
-
-
-def translation_of_language() -> str | None:
-    tag = current_language()
-    return None if tag.split("-")[0] == SOURCE_LANGUAGE else tag
 
 
 def translatable_texts(curriculum: Curriculum, region: Region) -> dict[str, str]:

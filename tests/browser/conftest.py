@@ -169,14 +169,18 @@ def server(built: Path) -> Iterator[str]:
     yield from serve_folder(built / "site")
 
 
-@pytest.fixture(scope="session")
-def unzipped(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Every offline bundle unzipped, as a school would from a USB stick."""
-    target = tmp_path_factory.mktemp("offline")
+def unzip_offline(built: Path, target: Path) -> Path:
+    """Every offline bundle of `built` unzipped into `target`, as a school would from a USB
+    stick; returns `target`."""
     for bundle in sorted((built / "site" / "downloads" / "offline").glob("*.zip")):
         with zipfile.ZipFile(bundle) as archive:
             archive.extractall(target)
     return target
+
+
+@pytest.fixture(scope="session")
+def unzipped(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return unzip_offline(built, tmp_path_factory.mktemp("offline"))
 
 
 @dataclass(frozen=True)
@@ -265,6 +269,17 @@ def site_at(where: str, served_site, offline_site):
 
 
 WORD = re.compile(r"[a-z]{7,}")
+
+
+def search(page: object, word: str) -> list[str]:
+    """Type `word` into Material's search box; the pages its results link to."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(word)
+    box.press("End")  # Material reads the query on keyup
+    page.locator(".md-search-result__item").first.wait_for()
+    return page.locator("a.md-search-result__link").evaluate_all(
+        "links => links.map(link => link.href.split(/[?#]/)[0])")
 
 
 def distinctive_word(built: Path, site_id: str, page: str) -> str:

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import json
 import re
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import serve_folder
+from .conftest import search, serve_folder, unzip_offline
 
 pytestmark = pytest.mark.browser
 
@@ -26,10 +25,7 @@ def pk_server(pk_build: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def pk_offline(pk_build: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("pk-offline")
-    with zipfile.ZipFile(pk_build / "site" / "downloads" / "offline" / f"{SITE}.zip") as bundle:
-        bundle.extractall(target)
-    return target / SITE
+    return unzip_offline(pk_build, tmp_path_factory.mktemp("pk-offline")) / SITE
 
 
 def base_url(where: str, pk_server: str, pk_offline: Path) -> str:
@@ -56,14 +52,7 @@ def test_search_finds_an_urdu_word(tab, pk_build: Path, pk_server: str, pk_offli
                                    where: str) -> None:
     base = base_url(where, pk_server, pk_offline)
     page_path, word = distinctive_urdu_word(pk_build)
-    page = tab.open(base + "index.html")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(word)
-    box.press("End")  # Material reads the query on keyup
-    page.locator(".md-search-result__item").first.wait_for()
-    found = page.locator("a.md-search-result__link").evaluate_all(
-        "links => links.map(link => link.href.split(/[?#]/)[0])")
+    found = search(tab.open(base + "index.html"), word)
     assert base + page_path in found, f"searching {word!r} found {found}"
     assert not tab.errors, tab.errors
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import SITE_IDS, distinctive_word
+from .conftest import SITE_IDS, distinctive_word, search
 
 pytestmark = pytest.mark.browser
 
@@ -14,15 +14,7 @@ def test_search_finds_a_module_by_a_word_from_its_body(tab, site_at, where, buil
     site = site_at(site_id)
     module = site.module_page()
     word = distinctive_word(built, site_id, module)
-    page = tab.open(site.url("index.html"))
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(word)
-    box.press("End")  # Material reads the query on keyup
-    page.locator(".md-search-result__item").first.wait_for()
-    found = page.locator("a.md-search-result__link").evaluate_all(
-        "links => links.map(link => link.href.split(/[?#]/)[0])"
-    )
+    found = search(tab.open(site.url("index.html")), word)
     assert site.url(module) in found, f"searching {word!r} found {found}, not {module}"
     assert not tab.errors, tab.errors
     elsewhere = [url for url in tab.requests if not site.own_request(url)]

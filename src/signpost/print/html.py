@@ -17,7 +17,7 @@ import markdown
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from ..i18n import _, current_language, direction, ngettext, translation_note
+from ..i18n import _, base_language, current_language, direction, ngettext, translation_note
 from ..kit import kit_nodes
 from ..model import FACILITATOR_ONLY, KIT_KINDS, Block, Module, Node, Text
 from ..parse import LINK, link_target
@@ -53,7 +53,7 @@ environment.globals.update(channel_purpose=channel_purpose, channel_ages=channel
 def own_language(tag: str) -> Markup:
     """` lang=".." dir=".."` for text in another language than the document's (a module not
     translated yet: English reads left to right in an Urdu document); else nothing."""
-    if tag.split("-")[0] == current_language().split("-")[0]:
+    if base_language(tag) == base_language(current_language()):
         return Markup("")
     return Markup(' lang="{}" dir="{}"').format(tag, direction(tag))
 

@@ -78,7 +78,13 @@ def block_heading(block: Block, labels: dict[str, str]) -> str:
 def block_title(block: Block, labels: dict[str, str]) -> str:
     title = block_heading(block, labels)
     if block.minutes and getattr(labels, "timed", True):
-        title = f"{title} ({block.minutes} minutes)"
+        minutes = _("{minutes} minutes").format(minutes=block.minutes)
+        title = f"{title} ({minutes})"
+    return quoted(title)
+
+
+def quoted(title: str) -> str:
+    """A box title as Markdown's admonition syntax quotes it (no double quote inside)."""
     return title.replace('"', "'")
 
 

@@ -11,7 +11,16 @@ from typing import Any
 
 from markupsafe import escape
 
-from ..i18n import N_, _, direction, language, language_name, translated, translation_note
+from ..i18n import (
+    N_,
+    _,
+    base_language,
+    direction,
+    language,
+    language_name,
+    translated,
+    translation_note,
+)
 from ..model import AGE_BANDS, Channel, Curriculum, Module, Site, Topic
 from ..regions import (
     channel_ages,
@@ -32,6 +41,7 @@ from .markdown import (
     fill_plain_text,
     fill_region,
     nodes_markdown,
+    quoted,
     repoint_links,
 )
 from .pictures import Scene, help_scene, scene_size, scene_svg, topic_scene
@@ -208,7 +218,7 @@ def module_page(context: PageContext, page: ModulePage, tree: DocsTree) -> str:
 
 def is_untranslated(context: PageContext, module: Module) -> bool:
     """On a translated site, a module shown in the curriculum's language."""
-    return module.language.split("-")[0] != context.content.site.language.split("-")[0]
+    return base_language(module.language) != base_language(context.content.site.language)
 
 
 def in_its_language(context: PageContext, module: Module, parts: list[str]) -> list[str]:
@@ -231,11 +241,6 @@ def translation_notice(context: PageContext, module: Module) -> str:
         return ""
     title = quoted(_("About this translation"))
     return f'!!! sp-translation "{title}"\n\n    {md(note)}'
-
-
-def quoted(title: str) -> str:
-    """A box title as Markdown's admonition syntax quotes it."""
-    return title.replace('"', "'")
 
 
 def objectives_box(module: Module, learner: bool, title: str | None = None) -> str:

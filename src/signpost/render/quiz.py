@@ -17,6 +17,7 @@ from html import escape
 from ..i18n import N_, _
 from ..model import Block
 from ..quiz import Question, Quiz, read_quiz
+from .markdown import quoted
 
 CHECK_LABEL = N_("Check my answer")
 REVEAL_LABEL = N_("Show the answers")
@@ -27,10 +28,6 @@ WRONG_VERDICT = N_("Not this one.")
 SCRIPT_WORDS = {"choose": N_("Choose an answer first, then check it."),
                 "another": N_("There is another right answer too. Have another look."),
                 "again": N_("Have another go if you like.")}
-
-
-def quoted_title(title: str) -> str:
-    return title.replace('"', "'")
 
 
 def quiz_title(quiz: Quiz, label: str | None = None) -> str:
@@ -104,7 +101,7 @@ def plain(text: str) -> str:
 def quiz_key_markdown(block: Block) -> str:
     """The answer key (teachers' site, lesson plans): every option marked, with its feedback."""
     quiz = read_quiz(block)[0]
-    title = quiz_title(quiz, _("Quiz (answer key)")).replace('"', "'")
+    title = quoted(quiz_title(quiz, _("Quiz (answer key)")))
     lines = [f'!!! sp-quiz "{title}"', ""]
     for question in quiz.questions:
         lines += [f"    **{question.number}. {plain(question.text)}**", ""]
@@ -118,7 +115,7 @@ def quiz_key_markdown(block: Block) -> str:
 def quiz_starters_markdown(block: Block, count: int = 2) -> str:
     """Parents: the first questions, as things to ask a child at home (no answer marks)."""
     quiz = read_quiz(block)[0]
-    lines = ['!!! sp-quiz "' + quoted_title(_("Ask your child")) + '"', "",
+    lines = ['!!! sp-quiz "' + quoted(_("Ask your child")) + '"', "",
              "    " + _("Questions from the lesson's self-check, to start a conversation:"), ""]
     lines += [f"    - {plain(question.text)}" for question in quiz.questions[:count]]
     return "\n".join(lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from importlib import resources
 
+from ..i18n import base_language
 from ..model import Site
 from .pictures import CHARACTERS, ICON_LICENCE, character_svg_file, icon_data_uri
 
@@ -59,7 +60,7 @@ def site_css(site: Site, own_palette: bool = False) -> str:
 
 
 def language_font(language: str) -> str | None:
-    return LANGUAGE_FONTS.get(language.split("-")[0])
+    return LANGUAGE_FONTS.get(base_language(language))
 
 
 def site_fonts(site: Site) -> list[str]:
